@@ -26,10 +26,13 @@ export interface Provisioned {
 }
 
 /** Whether a resource has settled after create or update (e.g. an ECS service is stable). */
-export type Settlement = { readonly state: 'settled' } | { readonly state: 'pending' } | {
-  readonly state: 'failed';
-  readonly reason: string;
-};
+export type Settlement =
+  | { readonly state: 'settled' }
+  | { readonly state: 'pending' }
+  | {
+      readonly state: 'failed';
+      readonly reason: string;
+    };
 
 export interface ResourceProvider {
   /** Creates the resource in the world. Throw an Error with AWS's wording to fail it. */

@@ -31,6 +31,12 @@ export interface ServiceDefinition {
   /** query/ec2: the XML namespace of responses. */
   readonly xmlNamespace?: string;
   readonly operations: Readonly<Record<string, OperationHandler>>;
+  /** rest-xml only: maps an HTTP request (method, path, query) to an operation and its input. */
+  readonly routeRest?: (
+    method: string,
+    path: string,
+    query: URLSearchParams,
+  ) => { operation: string; input: Record<string, unknown> } | undefined;
 }
 
 /** A fault the control API asked for, consulted before every AWS call. */

@@ -1,0 +1,105 @@
+import { errorFromResponse, signinPath } from '@/lib/client/fetcher';
+import { AppError } from '@/lib/errors';
+import type { LaunchProposalView, LaunchTemplateView, NetworkView } from '@/lib/stacks/launch-view';
+
+/** GET /api/launch/template for a region: the form model and the capabilities to acknowledge. */
+export function launchTemplateKey(region: string): string {
+  return `/api/launch/template?region=${encodeURIComponent(region)}`;
+}
+
+/**
+ * GET /api/account/network: without a VPC, the region's VPCs, key pairs and zones; with one,
+ * also its subnets and security groups. A null region skips the fetch.
+ */
+export function networkKey(region: string | undefined, vpcId?: string): string | null {
+  if (region === undefined || region === '') return null;
+  const query = new URLSearchParams({ region });
+  if (vpcId !== undefined && vpcId !== '') query.set('vpcId', vpcId);
+  return `/api/account/network?${query.toString()}`;
+}
+
+/** What the fetch needs from the browser, injectable so the request logic runs in tests. */
+export interface PostDeps {
+  readonly fetch: (url: string, init: RequestInit) => Promise<Response>;
+  readonly currentPath: () => string;
+  readonly navigate: (url: string) => void;
+}
+
+const browser: PostDeps = {
+  fetch: (url, init) => fetch(url, init),
+  currentPath: () => `${window.location.pathname}${window.location.search}`,
+  navigate: (url) => window.location.assign(url),
+};
+
+/**
+ * Sends one mutating request: POST with a JSON body, same-origin (the browser adds Origin,
+ * which the server checks). A 401 sends the person to sign in and still rejects; any other
+ * failure rejects with the server's coded error rebuilt, so callers branch on `code`.
+ */
+export async function postJson<T>(url: string, body: unknown, deps: PostDeps = browser): Promise<T> {
+  let response: Response;
+  try {
+    response = await deps.fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(body),
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
+  } catch (error) {
+    throw new AppError('unavailable:network', 'The dashboard could not be reached.', undefined, {
+      cause: error,
+    });
+  }
+
+  const parsed: unknown = await response.json().catch(() => undefined);
+  if (response.ok) return parsed as T;
+  if (response.status === 401) deps.navigate(signinPath(deps.currentPath()));
+  throw errorFromResponse(response.status, parsed);
+}
+
+/** The proposal the review step shows, as POST /api/launch takes it. */
+export interface LaunchProposalRequest {
+  readonly stackName: string;
+  readonly attemptId: string;
+  readonly values: Readonly<Record<string, string>>;
+  readonly tags: readonly { readonly key: string; readonly value: string }[];
+  readonly capabilities: readonly string[];
+  readonly terminationProtection: boolean;
+  readonly rollbackOnFailure: boolean;
+}
+
+/** POST /api/launch: creates the CREATE change set to review. */
+export function proposeLaunch(region: string, proposal: LaunchProposalRequest) {
+  return postJson<LaunchProposalView>(`/api/launch?region=${encodeURIComponent(region)}`, proposal);
+}
+
+/** POST /api/launch/execute: starts the create from the reviewed change set. */
+export function executeLaunch(
+  region: string,
+  execution: {
+    readonly stackName: string;
+    readonly attemptId: string;
+    readonly changeSetArn: string;
+    readonly terminationProtection: boolean;
+    readonly rollbackOnFailure: boolean;
+  },
+) {
+  return postJson<{ stackName: string; region: string }>(
+    `/api/launch/execute?region=${encodeURIComponent(region)}`,
+    execution,
+  );
+}
+
+/** POST /api/launch/cancel: deletes the reviewed change set (and the empty stack it made). */
+export function cancelLaunch(
+  region: string,
+  cancel: { readonly stackName: string; readonly changeSetArn: string },
+) {
+  return postJson<{ cancelled: boolean }>(
+    `/api/launch/cancel?region=${encodeURIComponent(region)}`,
+    cancel,
+  );
+}
+
+export type { LaunchTemplateView, NetworkView };

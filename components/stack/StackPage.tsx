@@ -1,0 +1,153 @@
+'use client';
+
+import Link from 'next/link';
+import { ScalePanel } from '@/components/scale/ScalePanel';
+import type { AppError } from '@/lib/errors';
+import { useStackSnapshot } from '@/lib/client/swr';
+import type { StackSnapshot } from '@/lib/status/types';
+import { AgentPoolPanel } from '../agents/AgentPoolPanel';
+import { ControllerPanel } from '../controller/ControllerPanel';
+import { Timeline } from '../timeline/Timeline';
+import { Banner } from '../ui/Banner';
+import { ParametersPanel } from './ParametersPanel';
+import { StackSummary } from './StackSummary';
+import { StaleBanner, UpdatedAgo } from './StaleBanner';
+import { VerdictBanner } from './VerdictBanner';
+
+/**
+ * The ops page of one stack: verdict first, then the stack, the scale limits, the controller,
+ * the agent pool and one timeline. It polls at the pace the snapshot asks for and keeps the
+ * last good data on screen, with its age, whenever a refresh fails.
+ */
+export function StackPage({ name, region }: { name: string; region: string | undefined }) {
+  const { data: snapshot, error } = useStackSnapshot(name, region);
+
+  return (
+    <div className="space-y-4">
+      <PageHeading name={name} region={snapshot?.stack.region ?? region} snapshot={snapshot} />
+      {snapshot === undefined ? (
+        <LoadingOrError name={name} region={region} error={error} />
+      ) : (
+        <SnapshotView name={name} snapshot={snapshot} refreshError={error} />
+      )}
+    </div>
+  );
+}
+
+function PageHeading({
+  name,
+  region,
+  snapshot,
+}: {
+  name: string;
+  region: string | undefined;
+  snapshot: StackSnapshot | undefined;
+}) {
+  return (
+    <div className="flex flex-wrap items-baseline justify-between gap-2">
+      <div>
+        <nav aria-label="Breadcrumb" className="text-xs text-slate-500">
+          <Link href="/" className="hover:text-slate-800 hover:underline">
+            Overview
+          </Link>{' '}
+          / stack
+        </nav>
+        <h1 className="text-xl font-semibold text-slate-900" data-testid="stack-name">
+          {name}
+          {region === undefined ? null : (
+            <span className="ml-2 align-middle text-sm font-normal text-slate-500">{region}</span>
+          )}
+        </h1>
+      </div>
+      {snapshot === undefined ? null : (
+        <div className="text-xs text-slate-500">
+          <UpdatedAgo at={snapshot.fetchedAt} /> ·{' '}
+          <span data-testid="poll-interval" data-poll-ms={snapshot.pollAfterMs}>
+            refreshing every {Math.round(snapshot.pollAfterMs / 1_000)} s
+          </span>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function LoadingOrError({
+  name,
+  region,
+  error,
+}: {
+  name: string;
+  region: string | undefined;
+  error: AppError | undefined;
+}) {
+  if (error === undefined) {
+    return (
+      <p className="text-sm text-slate-500" role="status">
+        Reading the stack from AWS…
+      </p>
+    );
+  }
+  if (error.kind === 'unauthorized') {
+    return (
+      <p className="text-sm text-slate-500" role="status">
+        Signing in again…
+      </p>
+    );
+  }
+  if (error.kind === 'not_found') {
+    return (
+      <Banner tone="warn" testId="stack-not-found">
+        Stack {name} was not found{region === undefined ? '' : ` in ${region}`}. It may have been
+        deleted.{' '}
+        <Link href="/" className="underline">
+          Back to the overview
+        </Link>
+        .
+      </Banner>
+    );
+  }
+  // Nothing to show yet: say what went wrong without calling the stack failed.
+  return (
+    <Banner tone="warn" testId="stack-load-error">
+      Could not read the stack yet: {error.message} Retrying.
+    </Banner>
+  );
+}
+
+function SnapshotView({
+  name,
+  snapshot,
+  refreshError,
+}: {
+  name: string;
+  snapshot: StackSnapshot;
+  refreshError: AppError | undefined;
+}) {
+  // Ages in tables are measured at the snapshot's time, so they move with each poll only.
+  const at = Date.parse(snapshot.fetchedAt);
+
+  return (
+    <>
+      <VerdictBanner verdict={snapshot.verdict} />
+      <StaleBanner snapshot={snapshot} refreshError={refreshError} />
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        <StackSummary stack={snapshot.stack} now={at} />
+        {/* ── Scale-limits slot ───────────────────────────────────────────────────────────
+            The lead's components/scale/ScalePanel.tsx mounts here (agent cap, warm agents,
+            controller on/off). Keep this position and these props. */}
+        <ScalePanel stackName={name} region={snapshot.stack.region} snapshot={snapshot} />
+      </div>
+
+      <ControllerPanel controller={snapshot.controller} jenkins={snapshot.jenkins} now={at} />
+      <AgentPoolPanel pool={snapshot.agents} now={at} />
+
+      <div className="grid gap-4 lg:grid-cols-3">
+        <div className="lg:col-span-2">
+          <Timeline entries={snapshot.timeline} now={at} />
+        </div>
+        <ParametersPanel parameters={snapshot.stack.parameters} />
+      </div>
+    </>
+  );
+}

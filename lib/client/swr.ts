@@ -1,0 +1,49 @@
+'use client';
+
+import useSWR, { type SWRConfiguration } from 'swr';
+import type { AppError } from '@/lib/errors';
+import type { EnvironmentResponse, OverviewResponse } from '@/lib/stacks/views';
+import type { StackSnapshot } from '@/lib/status/types';
+import { fetchJson, isSignedOut } from './fetcher';
+import { environmentKey, overviewKey, stackSnapshotKey } from './keys';
+
+/** Until the first snapshot says otherwise, poll as if something were moving. */
+const FIRST_POLL_MS = 3_000;
+const OVERVIEW_POLL_MS = 15_000;
+
+const shared: SWRConfiguration = {
+  // A signed-out fetch has already sent the person to /signin; retrying would only race it.
+  onErrorRetry: (error, _key, _config, revalidate, { retryCount }) => {
+    if (isSignedOut(error) || retryCount >= 10) return;
+    setTimeout(() => void revalidate({ retryCount }), Math.min(30_000, 2_000 * 2 ** retryCount));
+  },
+};
+
+/** The overview's stacks across regions, refreshed every 15 s. */
+export function useOverview() {
+  return useSWR<OverviewResponse, AppError>(overviewKey(), fetchJson, {
+    ...shared,
+    refreshInterval: OVERVIEW_POLL_MS,
+  });
+}
+
+/** Where the dashboard points and who is signed in; skipped when `enabled` is false. */
+export function useEnvironment(enabled = true) {
+  return useSWR<EnvironmentResponse, AppError>(enabled ? environmentKey() : null, fetchJson, {
+    ...shared,
+    revalidateOnFocus: false,
+  });
+}
+
+/**
+ * One stack's snapshot, polled at the pace the snapshot itself asks for (`pollAfterMs`):
+ * every few seconds while anything moves, slowly at rest. SWR keeps the last data while a
+ * refresh fails, so the page can say how old it is instead of going blank.
+ */
+export function useStackSnapshot(name: string, region: string | undefined) {
+  return useSWR<StackSnapshot, AppError>(stackSnapshotKey(name, region), fetchJson, {
+    ...shared,
+    refreshInterval: (latest) => latest?.pollAfterMs ?? FIRST_POLL_MS,
+    keepPreviousData: true,
+  });
+}

@@ -1,0 +1,72 @@
+import 'server-only';
+import { z } from 'zod';
+import { AppError } from './errors';
+
+/**
+ * The dashboard's own settings, each one environment variable, validated once at first use
+ * so that a wrong value stops the server with a message naming the variable. AWS settings
+ * (credentials, AWS_PROFILE, AWS_ENDPOINT_URL) are read by the SDK's standard chain.
+ */
+export interface DashboardConfig {
+  /** Regions whose stacks the overview lists; the first is the default for new stacks. */
+  readonly regions: readonly [string, ...string[]];
+  /** The AWS endpoint override, when one is set (the local sandbox, another emulator). */
+  readonly endpointUrl: string | undefined;
+}
+
+const REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
+
+const schema = z.object({
+  AWS_REGION: z
+    .string({
+      error: 'AWS_REGION is not set: set it to the region of your Jenkins stacks, e.g. eu-west-1.',
+    })
+    .regex(REGION, 'AWS_REGION must be a region name such as eu-west-1.'),
+  DASHBOARD_REGIONS: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      if (value === undefined || value.trim() === '') return undefined;
+      const regions = value.split(',').map((region) => region.trim());
+      const bad = regions.filter((region) => !REGION.test(region));
+      if (bad.length > 0) {
+        context.addIssue({
+          code: 'custom',
+          message: `DASHBOARD_REGIONS holds ${bad.map((r) => `"${r}"`).join(', ')}, which ${bad.length === 1 ? 'is not a region name' : 'are not region names'}; write a comma-separated list such as eu-west-1,us-east-1.`,
+        });
+        return z.NEVER;
+      }
+      return [...new Set(regions)];
+    }),
+  AWS_ENDPOINT_URL: z
+    .url({ error: 'AWS_ENDPOINT_URL must be a URL such as http://127.0.0.1:4599.' })
+    .optional(),
+});
+
+/** Reads and validates the configuration from an environment (process.env by default). */
+export function readConfig(env: Record<string, string | undefined> = process.env): DashboardConfig {
+  const parsed = schema.safeParse({
+    AWS_REGION: env.AWS_REGION ?? env.AWS_DEFAULT_REGION,
+    DASHBOARD_REGIONS: env.DASHBOARD_REGIONS,
+    AWS_ENDPOINT_URL: env.AWS_ENDPOINT_URL || undefined,
+  });
+  if (!parsed.success) {
+    const message = parsed.error.issues.map((issue) => issue.message).join(' ');
+    throw new AppError('internal:config', `Configuration error: ${message}`);
+  }
+  const { AWS_REGION, DASHBOARD_REGIONS, AWS_ENDPOINT_URL } = parsed.data;
+  const regions = DASHBOARD_REGIONS ?? [AWS_REGION];
+  const ordered = regions.includes(AWS_REGION) ? regions : [AWS_REGION, ...regions];
+  return {
+    regions: [ordered[0] ?? AWS_REGION, ...ordered.slice(1)],
+    endpointUrl: AWS_ENDPOINT_URL,
+  };
+}
+
+let cached: DashboardConfig | undefined;
+
+/** The process's configuration, read once. */
+export function config(): DashboardConfig {
+  cached ??= readConfig();
+  return cached;
+}

@@ -1,0 +1,247 @@
+import 'server-only';
+import type { Stack } from '@aws-sdk/client-cloudformation';
+import { AppError } from '../errors';
+import type { AwsClients } from '../aws/clients';
+import { describeStack, listStackResources, readLatestStackEvents } from '../aws/cloudformation';
+import { describeAgentInstances } from '../aws/ec2';
+import { describeService, describeTasks, listServiceTasks } from '../aws/ecs';
+import { describeTargetGroup, describeTargetHealth } from '../aws/elbv2';
+import { isInProgress } from '../stacks/status';
+import { agentPool, type ScaleLimits } from './agents';
+import { probeJenkins } from './jenkins';
+import {
+  agentInstance,
+  deploymentViews,
+  healthCheckView,
+  outputsOf,
+  parametersOf,
+  serviceEventViews,
+  stackView,
+  targetViews,
+  taskView,
+} from './map';
+import { mergeTimeline, targetTransitions, type TargetTransition } from './timeline';
+import type {
+  ControllerView,
+  HealthCheckView,
+  JenkinsView,
+  StackSnapshot,
+  TargetView,
+} from './types';
+import { verdictOf } from './verdict';
+
+/** How long a stopped task stays on the page (ECS itself shows them for about an hour). */
+const STOPPED_TASK_MEMORY_MS = 60 * 60_000;
+const TRANSITION_MEMORY = 200;
+export const FAST_POLL_MS = 3_000;
+export const SLOW_POLL_MS = 15_000;
+
+/**
+ * What the dashboard remembers about one stack between snapshots: the resource map (read
+ * again only when the stack changes), the tasks it has seen (so stopped ones are described by
+ * id, in the same DescribeTasks batch, and keep their stopped reason), and the target-health
+ * transitions AWS itself keeps no history of.
+ */
+export interface StackMemory {
+  resourceKey: string | undefined;
+  stackTaskDefinition: string | undefined;
+  healthCheck: HealthCheckView | undefined;
+  seenTasks: Map<string, number>;
+  targets: TargetView[] | undefined;
+  transitions: TargetTransition[];
+}
+
+export function newStackMemory(): StackMemory {
+  return {
+    resourceKey: undefined,
+    stackTaskDefinition: undefined,
+    healthCheck: undefined,
+    seenTasks: new Map(),
+    targets: undefined,
+    transitions: [],
+  };
+}
+
+function numberOrUndefined(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const parsed = Number(value);
+  return Number.isFinite(parsed) ? parsed : undefined;
+}
+
+function scaleLimits(parameters: Record<string, string>): ScaleLimits {
+  return {
+    cap: numberOrUndefined(parameters.AgentInstanceCap),
+    warm: numberOrUndefined(parameters.WarmAgents),
+    idleMinutes: numberOrUndefined(parameters.AgentIdleMinutes),
+    instanceType: parameters.AgentInstanceType,
+  };
+}
+
+/** The resource map changes only when the stack does: keyed by its last change and status. */
+function resourceKeyOf(stack: Stack): string {
+  return `${(stack.LastUpdatedTime ?? stack.CreationTime)?.toISOString()}:${stack.StackStatus}`;
+}
+
+async function refreshResourceMap(
+  clients: AwsClients,
+  stack: Stack,
+  outputs: Record<string, string>,
+  memory: StackMemory,
+): Promise<void> {
+  const key = resourceKeyOf(stack);
+  if (memory.resourceKey === key) return;
+  const [resources, targetGroup] = await Promise.all([
+    listStackResources(clients, stack.StackName ?? ''),
+    outputs.TargetGroupArn === undefined
+      ? Promise.resolve(undefined)
+      : describeTargetGroup(clients, outputs.TargetGroupArn),
+  ]);
+  memory.stackTaskDefinition = resources.find(
+    (resource) => resource.ResourceType === 'AWS::ECS::TaskDefinition',
+  )?.PhysicalResourceId;
+  memory.healthCheck = healthCheckView(targetGroup);
+  memory.resourceKey = key;
+}
+
+async function readController(
+  clients: AwsClients,
+  outputs: Record<string, string>,
+  memory: StackMemory,
+  now: number,
+): Promise<ControllerView | undefined> {
+  const cluster = outputs.ClusterName;
+  const serviceName = outputs.ControllerServiceName;
+  if (cluster === undefined || serviceName === undefined) return undefined;
+
+  const [described, tasks, targets] = await Promise.all([
+    describeService(clients, cluster, serviceName),
+    listServiceTasks(clients, cluster, serviceName).then((running) => {
+      for (const arn of running) memory.seenTasks.set(arn, now);
+      for (const [arn, seen] of memory.seenTasks) {
+        if (now - seen > STOPPED_TASK_MEMORY_MS) memory.seenTasks.delete(arn);
+      }
+      return describeTasks(clients, cluster, [...memory.seenTasks.keys()]);
+    }),
+    outputs.TargetGroupArn === undefined
+      ? Promise.resolve([])
+      : describeTargetHealth(clients, outputs.TargetGroupArn),
+  ]);
+
+  const { service, failure } = described;
+  const deployments = service === undefined ? [] : deploymentViews(service);
+  const primary = deployments.find((deployment) => deployment.status === 'PRIMARY');
+  const taskViews = tasks
+    .map(taskView)
+    .sort((a, b) => (b.startedAt ?? '').localeCompare(a.startedAt ?? ''));
+  return {
+    clusterName: cluster,
+    serviceName,
+    serviceStatus: failure !== undefined ? 'MISSING' : (service?.status ?? 'MISSING'),
+    desired: service?.desiredCount ?? 0,
+    running: service?.runningCount ?? 0,
+    pending: service?.pendingCount ?? 0,
+    deployments,
+    tasks: taskViews,
+    targets: targetViews(targets),
+    healthCheck: memory.healthCheck,
+    events: service === undefined ? [] : serviceEventViews(service),
+    taskDefinitionMismatch:
+      memory.stackTaskDefinition !== undefined &&
+      primary !== undefined &&
+      deployments.length === 1 &&
+      primary.taskDefinition !== memory.stackTaskDefinition,
+  };
+}
+
+/** Whether anything is moving, so the page should poll fast. */
+function isMoving(snapshot: Omit<StackSnapshot, 'pollAfterMs'>): boolean {
+  if (isInProgress(snapshot.stack.status)) return true;
+  const controller = snapshot.controller;
+  if (controller !== undefined) {
+    if (controller.deployments.some((deployment) => deployment.rolloutState === 'IN_PROGRESS'))
+      return true;
+    if (controller.pending > 0 || controller.running !== controller.desired) return true;
+    if (
+      controller.targets.some((target) => target.state === 'initial' || target.state === 'draining')
+    ) {
+      return true;
+    }
+  }
+  return (snapshot.agents.byState.pending ?? 0) > 0 || (snapshot.agents.byState.stopping ?? 0) > 0;
+}
+
+/**
+ * Builds one stack's snapshot with the fewest calls the APIs allow: DescribeStacks first (the
+ * outputs name everything else), then in parallel DescribeServices, ListTasks → DescribeTasks
+ * (batches of 100), DescribeTargetHealth, the first page of DescribeStackEvents, the agents'
+ * DescribeInstances (1,000 a page) and the Jenkins probe. The resource map is read only when
+ * the stack has changed since the last snapshot.
+ */
+export async function buildSnapshot(
+  clients: AwsClients,
+  stackName: string,
+  memory: StackMemory,
+  now = Date.now(),
+): Promise<StackSnapshot> {
+  const stack = await describeStack(clients, stackName);
+  if (stack === undefined) {
+    throw new AppError(
+      'not_found:stack',
+      `Stack ${stackName} does not exist in ${clients.region}.`,
+    );
+  }
+  const outputs = outputsOf(stack);
+  const parameters = parametersOf(stack);
+  const view = stackView(stack, clients.region, new Set());
+  const fetchedAt = new Date(now).toISOString();
+
+  const [controller, stackEvents, instances, jenkins] = await Promise.all([
+    refreshResourceMap(clients, stack, outputs, memory).then(() =>
+      readController(clients, outputs, memory, now),
+    ),
+    readLatestStackEvents(clients, stackName),
+    outputs.AgentTagKey === undefined || outputs.AgentTagValue === undefined
+      ? Promise.resolve([])
+      : describeAgentInstances(clients, outputs.AgentTagKey, outputs.AgentTagValue),
+    view.jenkinsUrl === undefined || (isInProgress(view.status) && view.status.startsWith('CREATE'))
+      ? Promise.resolve<JenkinsView | undefined>(undefined)
+      : probeJenkins(view.jenkinsUrl, now),
+  ]);
+
+  if (controller !== undefined) {
+    const transitions = targetTransitions(memory.targets, controller.targets, fetchedAt);
+    memory.transitions = [...transitions, ...memory.transitions].slice(0, TRANSITION_MEMORY);
+    memory.targets = [...controller.targets];
+  }
+
+  const agents = agentPool({
+    instances: instances.map(agentInstance),
+    nodes: jenkins?.nodes,
+    limits: scaleLimits(parameters),
+    cloudName: outputs.AgentCloudName,
+    now,
+  });
+  const timeline = mergeTimeline({
+    stackEvents: stackEvents.map((event) => ({
+      eventId: event.EventId ?? '',
+      at: event.Timestamp?.toISOString() ?? fetchedAt,
+      logicalId: event.LogicalResourceId ?? '',
+      resourceType: event.ResourceType ?? '',
+      status: event.ResourceStatus ?? '',
+      reason: event.ResourceStatusReason,
+    })),
+    serviceEvents: controller?.events ?? [],
+    targetTransitions: memory.transitions,
+  });
+  const partial = {
+    stack: view,
+    controller,
+    jenkins,
+    agents,
+    timeline,
+    verdict: verdictOf({ stack: view, controller, jenkins, headroom: agents.headroom }),
+    fetchedAt,
+    stale: undefined,
+  };
+  return { ...partial, pollAfterMs: isMoving(partial) ? FAST_POLL_MS : SLOW_POLL_MS };
+}

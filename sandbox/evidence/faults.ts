@@ -1,0 +1,97 @@
+import { AwsServiceError } from '../core/errors';
+import { SeededRandom } from '../core/random';
+import type { FaultDecision } from '../core/types';
+
+/**
+ * One fault rule from the control API. A rule matches a call when every field it names matches;
+ * `throttlePercent` and `errorPercent` are chances per matching call, `latencyMs` is added to
+ * every matching call, and `remaining` (when set) limits how many calls the rule may fail.
+ */
+export interface FaultRule {
+  readonly service?: string;
+  readonly operation?: string;
+  readonly region?: string;
+  readonly throttlePercent?: number;
+  readonly errorPercent?: number;
+  /** HTTP status for `errorPercent` failures: 500 (default) or 503. */
+  readonly errorStatus?: 500 | 503;
+  readonly latencyMs?: number;
+  remaining?: number;
+}
+
+/** AWS's throttling answer per SigV4 service name (code, message, HTTP status). */
+const THROTTLING: Record<string, [string, string, number]> = {
+  cloudformation: ['Throttling', 'Rate exceeded', 400],
+  elasticloadbalancing: ['Throttling', 'Rate exceeded', 400],
+  ec2: ['RequestLimitExceeded', 'Request limit exceeded.', 503],
+  ecs: ['ThrottlingException', 'Rate exceeded', 400],
+  ssm: ['ThrottlingException', 'Rate exceeded', 400],
+  route53: ['Throttling', 'Rate exceeded', 400],
+};
+
+/** AWS's server-side failure codes per service. */
+const SERVER_ERROR: Record<string, [string, string]> = {
+  cloudformation: ['InternalFailure', 'An internal error occurred.'],
+  elasticloadbalancing: ['InternalFailure', 'An internal error occurred.'],
+  ec2: ['InternalError', 'An internal error has occurred'],
+  ecs: ['ServerException', 'Service encountered an internal error.'],
+  ssm: ['InternalServerError', 'An internal error occurred.'],
+  route53: ['InternalFailure', 'An internal error occurred.'],
+};
+
+const UNAVAILABLE: [string, string] = ['ServiceUnavailable', 'Service is unavailable.'];
+
+/**
+ * The fault layer consulted before every AWS call. Decisions come from a seeded generator that
+ * restarts whenever the rules are set, so a test that sets a 50% throttle sees the same calls
+ * fail on every run.
+ */
+export class FaultInjector {
+  private rules: FaultRule[] = [];
+  private random: SeededRandom;
+
+  constructor(private readonly seed: number) {
+    this.random = new SeededRandom(seed);
+  }
+
+  set(rules: readonly FaultRule[]): void {
+    this.rules = rules.map((rule) => ({ ...rule }));
+    this.random = new SeededRandom(this.seed);
+  }
+
+  list(): FaultRule[] {
+    return this.rules.map((rule) => ({ ...rule }));
+  }
+
+  decide(service: string, operation: string, region: string): FaultDecision {
+    let delayMs = 0;
+    let error: AwsServiceError | undefined;
+
+    for (const rule of this.rules) {
+      if (!matches(rule, service, operation, region)) continue;
+      delayMs += rule.latencyMs ?? 0;
+      if (error || rule.remaining === 0) continue;
+
+      if (rule.throttlePercent && this.random.next() * 100 < rule.throttlePercent) {
+        const [code, message, status] = THROTTLING[service] ?? ['Throttling', 'Rate exceeded', 400];
+        error = new AwsServiceError(code, message, status);
+      } else if (rule.errorPercent && this.random.next() * 100 < rule.errorPercent) {
+        const status = rule.errorStatus ?? 500;
+        const [code, message] =
+          status === 503 ? UNAVAILABLE : (SERVER_ERROR[service] ?? ['InternalFailure', 'Error']);
+        error = new AwsServiceError(code, message, status);
+      }
+      if (error && rule.remaining !== undefined) rule.remaining -= 1;
+    }
+
+    return error ? { delayMs, error } : { delayMs };
+  }
+}
+
+function matches(rule: FaultRule, service: string, operation: string, region: string): boolean {
+  return (
+    (rule.service === undefined || rule.service === service) &&
+    (rule.operation === undefined || rule.operation === operation) &&
+    (rule.region === undefined || rule.region === region)
+  );
+}

@@ -1,0 +1,22 @@
+import type { ProviderRegistry, ResourceProvider } from '../core/provider';
+import type { LoadBalancerPorts } from '../traffic/load-balancer-ports';
+import type { World } from '../world/world';
+import { ec2Providers } from './ec2';
+import { ecsProviders } from './ecs';
+import { elbv2Providers } from './elbv2';
+import { recordedProviders } from './recorded';
+import { route53Providers } from './route53';
+import { ssmProviders } from './ssm';
+
+/** Every resource type the project's template uses, mapped to the provider that makes it real. */
+export function createProviders(world: World, ports: LoadBalancerPorts): ProviderRegistry {
+  const providers: Record<string, ResourceProvider> = {
+    ...recordedProviders(world),
+    ...ec2Providers(world),
+    ...ecsProviders(world),
+    ...elbv2Providers(world, ports),
+    ...ssmProviders(world),
+    ...route53Providers(world),
+  };
+  return new Map(Object.entries(providers));
+}

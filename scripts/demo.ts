@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { createDemoOperator } from '../lib/auth/demo';
+import { startSandbox } from '../sandbox/index';
+import { buildDashboard, startDashboard } from './lib/dashboard-process';
+
+/**
+ * `npm run demo`: the whole product on one machine with no AWS account. Starts the local AWS
+ * sandbox (state kept in .sandbox-state/, so a demo survives a restart), builds and starts the
+ * dashboard pointed at it, creates a local operator with a one-time password, and prints
+ * where to sign in. Ctrl-C stops both.
+ */
+const SANDBOX_PORT = Number(process.env.SANDBOX_PORT ?? 4599);
+const DASHBOARD_PORT = Number(process.env.PORT ?? 3000);
+const SPEED = Number(process.env.SANDBOX_SPEED ?? 1);
+const REGION = process.env.AWS_REGION ?? 'eu-west-1';
+
+async function main(): Promise<void> {
+  const sandbox = await startSandbox({
+    port: SANDBOX_PORT,
+    stateFile: path.join('.sandbox-state', 'sandbox.json'),
+    speed: SPEED,
+  });
+  console.log(`Local AWS sandbox on ${sandbox.url} (time ×${SPEED})`);
+
+  buildDashboard((line) => console.log(line));
+  const operator = createDemoOperator();
+  const dashboardUrl = `http://127.0.0.1:${DASHBOARD_PORT}`;
+  const dashboard = await startDashboard({
+    port: DASHBOARD_PORT,
+    env: {
+      AWS_REGION: REGION,
+      AWS_ENDPOINT_URL: sandbox.url,
+      AWS_ACCESS_KEY_ID: 'sandbox',
+      AWS_SECRET_ACCESS_KEY: 'sandbox',
+      DASHBOARD_USERS: operator.usersJson,
+      DASHBOARD_SESSION_SECRET: randomBytes(32).toString('base64url'),
+      DASHBOARD_PUBLIC_URL: dashboardUrl,
+    },
+  });
+
+  console.log('');
+  console.log(`Dashboard:  ${dashboard.url}`);
+  console.log(`Sign in as: ${operator.username}`);
+  console.log(`Password:   ${operator.password}   (one-time: a new one is made on every start)`);
+  console.log('');
+  console.log('Press Ctrl-C to stop.');
+
+  const stop = async () => {
+    await dashboard.stop();
+    await sandbox.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

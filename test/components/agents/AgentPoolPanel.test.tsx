@@ -1,0 +1,59 @@
+import { renderToString } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { AgentPoolPanel } from '@/components/agents/AgentPoolPanel';
+import { agent, manyAgents, pool } from '../fixtures';
+
+const NOW = Date.parse('2024-05-01T12:00:00.000Z');
+
+function rowCount(html: string): number {
+  return html.match(/data-testid="agent-table-row"/g)?.length ?? 0;
+}
+
+function testIdText(html: string, testId: string): string | undefined {
+  const match = new RegExp(`data-testid="${testId}"[^>]*>([^<]*)<`).exec(html);
+  return match?.[1];
+}
+
+describe('agent pool panel', () => {
+  it('shows the counted agents, the cap and the headroom for end-to-end tests to read', () => {
+    const agents = [
+      ...manyAgents(6),
+      agent({ instanceId: 'i-0ffffffffffffff01', state: 'pending', activity: 'unknown' }),
+    ];
+
+    const html = renderToString(<AgentPoolPanel pool={pool(agents, 10)} now={NOW} />);
+
+    expect(testIdText(html, 'agent-counted')).toBe('7');
+    expect(testIdText(html, 'agent-cap')).toBe('10');
+    expect(testIdText(html, 'agent-free')).toBe('3');
+    expect(testIdText(html, 'agent-headroom')).toBe('7 of 10 used, 3 free');
+    expect(html).toContain('data-testid="agent-count-running"');
+    expect(html).toContain('data-testid="agent-count-pending"');
+  });
+
+  it('renders only the visible rows of 5,000 agents', () => {
+    const html = renderToString(<AgentPoolPanel pool={pool(manyAgents(5_000), 5_000)} now={NOW} />);
+
+    expect(rowCount(html)).toBeGreaterThan(10);
+    expect(rowCount(html)).toBeLessThan(60);
+    expect(html).toContain('aria-rowcount="5001"');
+  });
+
+  it('flags possibly orphaned agents and Jenkins nodes without an instance', () => {
+    const agents = [agent({ possiblyOrphaned: true, nodeName: undefined })];
+    const withMismatch = { ...pool(agents), nodesWithoutInstance: ['linux (i-0dead0000000000001)'] };
+
+    const html = renderToString(<AgentPoolPanel pool={withMismatch} now={NOW} />);
+
+    expect(html).toContain('data-testid="agents-possibly-orphaned"');
+    expect(html).toContain('possibly orphaned');
+    expect(html).toContain('linux (i-0dead0000000000001)');
+  });
+
+  it('explains an empty pool instead of showing an empty table', () => {
+    const html = renderToString(<AgentPoolPanel pool={pool([], 10)} now={NOW} />);
+
+    expect(html).toContain('No agent instances: Jenkins launches them when builds wait');
+    expect(testIdText(html, 'agent-headroom')).toBe('0 of 10 used, 10 free');
+  });
+});

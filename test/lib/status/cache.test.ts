@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '@/lib/errors';
+import { SnapshotCache } from '@/lib/status/cache';
+import type { StackSnapshot } from '@/lib/status/types';
+
+function snapshot(name: string): StackSnapshot {
+  return { stack: { name }, fetchedAt: new Date(0).toISOString(), stale: undefined } as unknown as StackSnapshot;
+}
+
+describe('snapshot cache', () => {
+  it('makes concurrent viewers wait for the one load in flight', async () => {
+    let loads = 0;
+    const cache = new SnapshotCache(2_500, () => 0);
+    const load = async () => {
+      loads += 1;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      return snapshot('a');
+    };
+    const results = await Promise.all(Array.from({ length: 100 }, () => cache.get('a', load)));
+    expect(loads).toBe(1);
+    expect(new Set(results).size).toBe(1);
+  });
+
+  it('reuses a result for a few seconds, then loads again', async () => {
+    let now = 0;
+    let loads = 0;
+    const cache = new SnapshotCache(2_500, () => now);
+    const load = async () => {
+      loads += 1;
+      return snapshot('a');
+    };
+    await cache.get('a', load);
+    now = 2_000;
+    await cache.get('a', load);
+    expect(loads).toBe(1);
+    now = 2_600;
+    await cache.get('a', load);
+    expect(loads).toBe(2);
+  });
+
+  it('serves the last good snapshot with its age and reason when AWS fails, then recovers', async () => {
+    let now = 0;
+    const cache = new SnapshotCache(1_000, () => now);
+    await cache.get('a', async () => snapshot('a'));
+    now = 5_000;
+    const throttled = Object.assign(new Error('Rate exceeded'), { name: 'Throttling' });
+    const stale = await cache.get('a', async () => {
+      throw throttled;
+    });
+    expect(stale.stack.name).toBe('a');
+    expect(stale.stale).toEqual({ since: new Date(5_000).toISOString(), reason: 'AWS is throttling requests; retrying.' });
+
+    now = 7_000;
+    const fresh = await cache.get('a', async () => snapshot('a'));
+    expect(fresh.stale).toBeUndefined();
+  });
+
+  it('passes the error on when there is no good snapshot yet, or the stack is gone', async () => {
+    const cache = new SnapshotCache(1_000, () => 0);
+    await expect(cache.get('b', async () => Promise.reject(new Error('offline')))).rejects.toThrow('offline');
+
+    let now = 0;
+    const other = new SnapshotCache(1_000, () => now);
+    await other.get('c', async () => snapshot('c'));
+    now = 5_000;
+    await expect(
+      other.get('c', async () => Promise.reject(new AppError('not_found:stack', 'gone'))),
+    ).rejects.toThrow('gone');
+  });
+});
