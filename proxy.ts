@@ -47,11 +47,11 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     return misconfigured(configurationError ?? 'Configuration error.', headers);
   }
 
-  const current = pathname.startsWith('/_next/')
-    ? undefined
-    : await sessionFromRequest(request, settings);
+  // API handlers read and renew the session themselves; only pages need it here.
+  const page = !pathname.startsWith('/api/') && !isPublicPage(pathname);
+  const current = page ? await sessionFromRequest(request, settings) : undefined;
   let response: NextResponse;
-  if (current === undefined && !pathname.startsWith('/api/') && !isPublicPage(pathname)) {
+  if (page && current === undefined) {
     const signin = new URL('/signin', request.url);
     signin.searchParams.set('next', `${pathname}${search}`);
     response = NextResponse.redirect(signin);
@@ -62,8 +62,8 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     forwarded.set('content-security-policy', headers['Content-Security-Policy'] ?? '');
     forwarded.set(REQUESTED_PATH_HEADER, `${pathname}${search}`);
     response = NextResponse.next({ request: { headers: forwarded } });
-    // API handlers renew the session themselves; pages cannot set cookies, so renew here.
-    if (current?.renewCookie !== undefined && !pathname.startsWith('/api/')) {
+    // Server components cannot set cookies, so a page view renews the session here.
+    if (current?.renewCookie !== undefined) {
       response.headers.append('set-cookie', current.renewCookie);
     }
   }

@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createCloudFormation } from './cloudformation/index';
 import { TickingClock } from './core/clock';
+import type { ProviderRegistry } from './core/provider';
 import type { ServiceDefinition } from './core/types';
 import { SandboxControlClient } from './control-client';
 import { controlHandler } from './control/api';
@@ -45,6 +46,8 @@ export interface RunningSandbox {
   readonly control: SandboxControlClient;
   readonly world: World;
   readonly clock: TickingClock;
+  /** The resource providers the CloudFormation engine uses (tests drive them directly too). */
+  readonly providers: ProviderRegistry;
   close(): Promise<void>;
 }
 
@@ -127,6 +130,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     control: new SandboxControlClient(url),
     world,
     clock,
+    providers,
     async close() {
       clearInterval(saver);
       clock.stop();

@@ -10,12 +10,18 @@ import { hashPassword, MAX_PASSWORD_LENGTH } from '../lib/auth/passwords';
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 function ask(question: string): Promise<string> {
   return new Promise((resolve) => {
-    const terminal = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+    const terminal = createInterface({
+      input: process.stdin,
+      output: process.stderr,
+      terminal: true,
+    });
     // Echo nothing while the password is typed.
     (terminal as unknown as { _writeToOutput: (text: string) => void })._writeToOutput = (text) => {
       if (text.startsWith(question)) process.stderr.write(question);
@@ -31,7 +37,9 @@ function ask(question: string): Promise<string> {
 async function main(): Promise<void> {
   const fromStdin = process.argv.includes('--stdin') || !process.stdin.isTTY;
   if (process.argv.slice(2).some((argument) => argument !== '--stdin')) {
-    console.error('Usage: npx tsx scripts/hash-password.ts [--stdin]  (the password is read, never passed)');
+    console.error(
+      'Usage: npx tsx scripts/hash-password.ts [--stdin]  (the password is read, never passed)',
+    );
     process.exit(2);
   }
 

@@ -4,7 +4,12 @@ import type { TableColumn } from '../table/columns';
 import { Pill } from '../ui/Pill';
 import { lifecycleTone } from '../status/tones';
 
-const ACTIVITY_TONE = { busy: 'moving', idle: 'good', offline: 'warn', unknown: 'neutral' } as const;
+const ACTIVITY_TONE = {
+  busy: 'moving',
+  idle: 'good',
+  offline: 'warn',
+  unknown: 'neutral',
+} as const;
 
 function launchTime(agent: AgentView): number | undefined {
   if (agent.launchedAt === undefined) return undefined;
@@ -16,7 +21,10 @@ function launchTime(agent: AgentView): number | undefined {
 export function ipv4SortValue(ip: string | undefined): number | string | undefined {
   if (ip === undefined) return undefined;
   const parts = ip.split('.').map(Number);
-  if (parts.length !== 4 || parts.some((part) => !Number.isInteger(part) || part < 0 || part > 255)) {
+  if (
+    parts.length !== 4 ||
+    parts.some((part) => !Number.isInteger(part) || part < 0 || part > 255)
+  ) {
     return ip;
   }
   return parts.reduce((total, part) => total * 256 + part, 0);
@@ -89,7 +97,9 @@ export function agentColumns(now: number): TableColumn<AgentView>[] {
       width: 'minmax(10rem, 1.5fr)',
       sortValue: (agent) => agent.nodeName,
       cell: (agent) => (
-        <span title={agent.nodeName}>{agent.nodeName ?? <span className="text-slate-400">none</span>}</span>
+        <span title={agent.nodeName}>
+          {agent.nodeName ?? <span className="text-slate-400">none</span>}
+        </span>
       ),
     },
     {
@@ -104,7 +114,8 @@ export function agentColumns(now: number): TableColumn<AgentView>[] {
       header: 'Flags',
       width: 'minmax(9rem, 1fr)',
       // Flagged agents first when sorted ascending: they are what the person came for.
-      sortValue: (agent) => (flagLabels(agent).length > 0 ? flagLabels(agent).join(', ') : undefined),
+      sortValue: (agent) =>
+        flagLabels(agent).length > 0 ? flagLabels(agent).join(', ') : undefined,
       cell: (agent) => (
         <span className="flex gap-1">
           {flagLabels(agent).map((flag) => (

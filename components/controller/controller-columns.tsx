@@ -23,7 +23,9 @@ export function deploymentColumns(now: number): TableColumn<DeploymentView>[] {
       width: '8rem',
       sortValue: (row) => row.rolloutState,
       cell: (row) =>
-        row.rolloutState === undefined ? muted : (
+        row.rolloutState === undefined ? (
+          muted
+        ) : (
           <Pill tone={lifecycleTone(row.rolloutState)} testId="deployment-rollout-state">
             {row.rolloutState}
           </Pill>
@@ -64,7 +66,9 @@ export function deploymentColumns(now: number): TableColumn<DeploymentView>[] {
       header: 'Started',
       width: '8rem',
       sortValue: (row) => row.createdAt,
-      cell: (row) => <span title={formatTimestamp(row.createdAt)}>{formatAgo(row.createdAt, now)}</span>,
+      cell: (row) => (
+        <span title={formatTimestamp(row.createdAt)}>{formatAgo(row.createdAt, now)}</span>
+      ),
     },
   ];
 }
@@ -96,7 +100,9 @@ export function taskColumns(now: number): TableColumn<TaskView>[] {
       width: '7rem',
       sortValue: (row) => row.healthStatus,
       cell: (row) =>
-        row.healthStatus === undefined ? muted : (
+        row.healthStatus === undefined ? (
+          muted
+        ) : (
           <Pill tone={lifecycleTone(row.healthStatus)}>{row.healthStatus}</Pill>
         ),
     },
@@ -105,7 +111,9 @@ export function taskColumns(now: number): TableColumn<TaskView>[] {
       header: 'Started',
       width: '8rem',
       sortValue: (row) => row.startedAt,
-      cell: (row) => <span title={formatTimestamp(row.startedAt)}>{formatAgo(row.startedAt, now)}</span>,
+      cell: (row) => (
+        <span title={formatTimestamp(row.startedAt)}>{formatAgo(row.startedAt, now)}</span>
+      ),
     },
     {
       id: 'stoppedReason',
@@ -113,7 +121,9 @@ export function taskColumns(now: number): TableColumn<TaskView>[] {
       width: 'minmax(14rem, 3fr)',
       sortValue: (row) => row.stoppedReason,
       cell: (row) =>
-        row.stoppedReason === undefined ? muted : (
+        row.stoppedReason === undefined ? (
+          muted
+        ) : (
           <span className="text-red-800" title={formatTimestamp(row.stoppedAt)}>
             {row.stoppedReason}
           </span>
@@ -171,7 +181,8 @@ export function targetColumns(): TableColumn<TargetView>[] {
       header: 'Reason',
       width: 'minmax(12rem, 1.5fr)',
       sortValue: (row) => row.reason,
-      cell: (row) => (row.reason === undefined ? muted : <span className="font-mono text-xs">{row.reason}</span>),
+      cell: (row) =>
+        row.reason === undefined ? muted : <span className="font-mono text-xs">{row.reason}</span>,
     },
     {
       id: 'description',

@@ -6,7 +6,11 @@ import { useEnvironment } from '@/lib/client/swr';
 import { SignOutButton } from './SignOutButton';
 
 const NAV = [
-  { href: '/', label: 'Overview', active: (path: string) => path === '/' || path.startsWith('/stacks') },
+  {
+    href: '/',
+    label: 'Overview',
+    active: (path: string) => path === '/' || path.startsWith('/stacks'),
+  },
   { href: '/launch', label: 'Launch', active: (path: string) => path.startsWith('/launch') },
 ];
 

@@ -11,7 +11,8 @@ export function ChoiceField(props: ScaleFieldProps) {
   const inputId = `scale-field-${key}`;
   const errorId = `${inputId}-error`;
   const allowed = parameter.constraints.allowedValues ?? [];
-  const options = deployed !== undefined && !allowed.includes(deployed) ? [deployed, ...allowed] : allowed;
+  const options =
+    deployed !== undefined && !allowed.includes(deployed) ? [deployed, ...allowed] : allowed;
 
   return (
     <div className="min-w-[12rem]">

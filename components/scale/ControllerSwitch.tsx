@@ -46,8 +46,8 @@ export function ControllerSwitch(props: ScaleFieldProps) {
       </p>
       {!on && deployed === 'true' ? (
         <p className="mt-1 max-w-xs text-xs text-amber-800" data-testid={`scale-${key}-warning`}>
-          Turning the controller off stops Jenkins and interrupts running builds; you confirm it
-          in a review after Apply.
+          Turning the controller off stops Jenkins and interrupts running builds; you confirm it in
+          a review after Apply.
         </p>
       ) : null}
       {error === undefined ? null : (

@@ -35,9 +35,7 @@ export interface ScaleAttempt {
 
 function sameValues(left: ScaleValues, right: ScaleValues): boolean {
   const keys = Object.keys(left);
-  return (
-    keys.length === Object.keys(right).length && keys.every((key) => left[key] === right[key])
-  );
+  return keys.length === Object.keys(right).length && keys.every((key) => left[key] === right[key]);
 }
 
 /**

@@ -47,7 +47,12 @@ export interface ScaleEditState {
 }
 
 export type ScaleEditAction =
-  | { readonly type: 'edit'; readonly key: string; readonly raw: string; readonly deployed: ScaleValues }
+  | {
+      readonly type: 'edit';
+      readonly key: string;
+      readonly raw: string;
+      readonly deployed: ScaleValues;
+    }
   | { readonly type: 'reset' }
   | { readonly type: 'send'; readonly attempt: ScaleAttempt; readonly confirm: boolean }
   | { readonly type: 'answer'; readonly response: ScaleEditResponse }
@@ -123,7 +128,11 @@ export function scaleEditReducer(state: ScaleEditState, action: ScaleEditAction)
     case 'reset':
       return { ...state, ...cleared, phase: { kind: 'editing' } };
     case 'send':
-      return { ...state, attempt: action.attempt, phase: { kind: 'sending', confirm: action.confirm } };
+      return {
+        ...state,
+        attempt: action.attempt,
+        phase: { kind: 'sending', confirm: action.confirm },
+      };
     case 'answer':
       return answer(state, action.response);
     case 'error': {
@@ -150,7 +159,11 @@ function answer(state: ScaleEditState, response: ScaleEditResponse): ScaleEditSt
         },
       };
     case 'nothing-to-change':
-      return { ...state, ...cleared, phase: { kind: 'nothing-to-change', message: response.message } };
+      return {
+        ...state,
+        ...cleared,
+        phase: { kind: 'nothing-to-change', message: response.message },
+      };
     case 'needs-confirmation':
       return { ...state, phase: { kind: 'review', review: response } };
   }

@@ -28,7 +28,9 @@ export function changeText(change: EncodedChange): string {
  * the values (too long, or characters tokens do not allow) says so instead of showing nothing.
  */
 export function historyChangesText(changes: readonly EncodedChange[]): string {
-  return changes.length === 0 ? 'scale limits (values not recorded)' : changes.map(changeText).join(', ');
+  return changes.length === 0
+    ? 'scale limits (values not recorded)'
+    : changes.map(changeText).join(', ');
 }
 
 const BADGES: Readonly<Record<ScaleHistoryItem['outcome'], { tone: Tone; label: string }>> = {

@@ -117,7 +117,10 @@ export function phaseNotice(phase: ScalePhase, context: AppliedContext): ScaleNo
         tone: 'bad',
         title: 'The scale edit did not go through',
         lines: phase.retryable
-          ? [phase.message, 'Apply again to retry: the same attempt is resent, never a second update.']
+          ? [
+              phase.message,
+              'Apply again to retry: the same attempt is resent, never a second update.',
+            ]
           : [phase.message],
       };
   }

@@ -3,7 +3,8 @@ import type { NeedsConfirmation } from './edit-state';
 import type { ScaleValues } from './edits';
 
 function builds(count: number | undefined): string {
-  if (count === undefined) return 'running builds will be interrupted (Jenkins did not say how many)';
+  if (count === undefined)
+    return 'running builds will be interrupted (Jenkins did not say how many)';
   if (count === 0) return 'no builds are running right now';
   return count === 1
     ? '1 running build will be interrupted'

@@ -10,11 +10,7 @@ export function VerdictBanner({ verdict }: { verdict: Verdict }) {
   return (
     <Banner tone={verdictTone(verdict.level)} testId="verdict-banner">
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-        <span
-          className="text-base font-semibold"
-          data-testid="verdict"
-          data-level={verdict.level}
-        >
+        <span className="text-base font-semibold" data-testid="verdict" data-level={verdict.level}>
           {verdict.level}
         </span>
         <span data-testid="verdict-summary">{verdict.summary}</span>

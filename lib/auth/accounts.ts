@@ -24,7 +24,9 @@ const accountsSchema = z
       username: z.string().regex(USERNAME, 'letters, digits and . _ @ - only, at most 64'),
       name: z.string().min(1).max(100),
       role: z.enum(ROLES),
-      passwordHash: z.string().startsWith('$argon2', 'an Argon2 hash from scripts/hash-password.ts'),
+      passwordHash: z
+        .string()
+        .startsWith('$argon2', 'an Argon2 hash from scripts/hash-password.ts'),
     }),
   )
   .refine(

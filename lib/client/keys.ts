@@ -20,11 +20,15 @@ export function environmentKey(): string {
 export function stackSnapshotKey(name: string | undefined, region?: string): string | null {
   if (name === undefined || name === '') return null;
   const path = `/api/stacks/${encodeURIComponent(name)}`;
-  return region === undefined || region === '' ? path : `${path}?region=${encodeURIComponent(region)}`;
+  return region === undefined || region === ''
+    ? path
+    : `${path}?region=${encodeURIComponent(region)}`;
 }
 
 /** The ops page of one stack, as a link target. */
 export function stackPagePath(name: string, region?: string): string {
   const path = `/stacks/${encodeURIComponent(name)}`;
-  return region === undefined || region === '' ? path : `${path}?region=${encodeURIComponent(region)}`;
+  return region === undefined || region === ''
+    ? path
+    : `${path}?region=${encodeURIComponent(region)}`;
 }

@@ -113,9 +113,11 @@ export async function applyScaleEdit(
       throw new AppError('not_found:stack', `Stack ${stackName} does not exist in ${clients.region}.`);
     }
     const deployed = deployedScaleValues(stack);
+    // The token is built from the request alone (what the person saw and asked for), so a
+    // retry of the attempt yields the same token even after the first try changed the stack.
     const changes = Object.entries(edit.changes).map(([key, value]) => ({
       key,
-      from: deployed[key] ?? '',
+      from: edit.expected[key as keyof typeof edit.expected] ?? deployed[key] ?? '',
       to: (value ?? '').trim(),
     }));
     const token = requestToken('scale', userName, edit.attemptId, changes);

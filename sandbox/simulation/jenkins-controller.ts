@@ -4,8 +4,11 @@ import type { EcsService, JenkinsController, RegionState, Task } from '../world/
 /** Sim milliseconds from container start until Jenkins answers `/login` with 200. */
 export const JENKINS_BOOT_MS = 20_000;
 
-/** A new controller's build demand: enough to fill the demo's default cap of 10 agents. */
-export const DEFAULT_BUILD_DEMAND = 12;
+/**
+ * A new controller's build demand: enough to fill the demo's default cap of 10 agents and any
+ * raise up to 12 (the JCasC template gives each agent 2 executors, so 24 builds want 12 agents).
+ */
+export const DEFAULT_BUILD_DEMAND = 24;
 
 /** The Jenkins controller of an ECS service (JENKINS_HOME outlives its tasks). */
 export function controllerOf(region: RegionState, service: EcsService): JenkinsController {

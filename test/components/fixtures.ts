@@ -86,7 +86,12 @@ export function snapshot(overrides: Partial<StackSnapshot> = {}): StackSnapshot 
     jenkins: undefined,
     agents: pool([agent()]),
     timeline: [],
-    verdict: { level: 'Healthy', layer: undefined, summary: 'Jenkins is serving.', cause: undefined },
+    verdict: {
+      level: 'Healthy',
+      layer: undefined,
+      summary: 'Jenkins is serving.',
+      cause: undefined,
+    },
     fetchedAt: '2024-05-01T12:00:00.000Z',
     stale: undefined,
     pollAfterMs: 15_000,

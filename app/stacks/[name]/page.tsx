@@ -19,7 +19,10 @@ export default async function StackRoutePage({ params, searchParams }: StackRout
   const { region } = await searchParams;
   return (
     <main className="mx-auto max-w-[100rem] px-4 py-5">
-      <StackPage name={name} region={typeof region === 'string' && region !== '' ? region : undefined} />
+      <StackPage
+        name={name}
+        region={typeof region === 'string' && region !== '' ? region : undefined}
+      />
     </main>
   );
 }

@@ -70,8 +70,9 @@ export function serviceView(region: RegionState, service: EcsService): Record<st
         tasks.filter((task) => task.deploymentId === deployment.id),
       ),
     ),
+    // Newest first, as ECS lists them (events are appended in order).
     events: [...service.events]
-      .sort((a, b) => b.createdAt - a.createdAt)
+      .reverse()
       .slice(0, 100)
       .map((event) => ({
         id: event.id,

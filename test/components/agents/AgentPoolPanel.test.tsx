@@ -41,7 +41,10 @@ describe('agent pool panel', () => {
 
   it('flags possibly orphaned agents and Jenkins nodes without an instance', () => {
     const agents = [agent({ possiblyOrphaned: true, nodeName: undefined })];
-    const withMismatch = { ...pool(agents), nodesWithoutInstance: ['linux (i-0dead0000000000001)'] };
+    const withMismatch = {
+      ...pool(agents),
+      nodesWithoutInstance: ['linux (i-0dead0000000000001)'],
+    };
 
     const html = renderToString(<AgentPoolPanel pool={withMismatch} now={NOW} />);
 

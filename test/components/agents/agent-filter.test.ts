@@ -7,7 +7,11 @@ import {
 } from '@/components/agents/agent-filter';
 import { agent, pool } from '../fixtures';
 
-const busyA = agent({ instanceId: 'i-0000000000000000a', availabilityZone: 'eu-west-1a', activity: 'busy' });
+const busyA = agent({
+  instanceId: 'i-0000000000000000a',
+  availabilityZone: 'eu-west-1a',
+  activity: 'busy',
+});
 const idleB = agent({
   instanceId: 'i-0000000000000000b',
   availabilityZone: 'eu-west-1b',
@@ -21,7 +25,11 @@ const pendingA = agent({
   nodeName: undefined,
   privateIp: undefined,
 });
-const orphan = agent({ instanceId: 'i-0000000000000000d', possiblyOrphaned: true, nodeName: undefined });
+const orphan = agent({
+  instanceId: 'i-0000000000000000d',
+  possiblyOrphaned: true,
+  nodeName: undefined,
+});
 const agents = [busyA, idleB, pendingA, orphan];
 const ids = (list: { instanceId: string }[]) => list.map((each) => each.instanceId.slice(-1));
 

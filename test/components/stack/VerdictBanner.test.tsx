@@ -24,7 +24,12 @@ describe('verdict banner', () => {
   it('names no layer when all is well', () => {
     const html = renderToString(
       <VerdictBanner
-        verdict={{ level: 'Healthy', layer: undefined, summary: 'Jenkins is serving.', cause: undefined }}
+        verdict={{
+          level: 'Healthy',
+          layer: undefined,
+          summary: 'Jenkins is serving.',
+          cause: undefined,
+        }}
       />,
     );
 

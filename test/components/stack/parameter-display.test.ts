@@ -4,7 +4,12 @@ import { isWebUrl, parameterDisplay } from '@/components/stack/parameter-display
 describe('parameterDisplay', () => {
   it('shows NoEcho parameters as hidden whatever value arrived', () => {
     expect(
-      parameterDisplay({ key: 'JenkinsAdminPassword', value: 'leaked?', resolvedValue: undefined, noEcho: true }),
+      parameterDisplay({
+        key: 'JenkinsAdminPassword',
+        value: 'leaked?',
+        resolvedValue: undefined,
+        noEcho: true,
+      }),
     ).toEqual({ value: 'hidden', hidden: true, resolved: undefined });
   });
 

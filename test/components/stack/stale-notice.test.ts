@@ -11,7 +11,9 @@ describe('staleNotice', () => {
   });
 
   it('reports the age and reason of a snapshot the server kept after AWS throttled', () => {
-    const kept = snapshot({ stale: { since: '2024-05-01T12:00:05.000Z', reason: 'Rate exceeded' } });
+    const kept = snapshot({
+      stale: { since: '2024-05-01T12:00:05.000Z', reason: 'Rate exceeded' },
+    });
 
     expect(staleNotice(kept, undefined, NOW)).toEqual({ ageSeconds: 12, reason: 'Rate exceeded' });
   });

@@ -11,11 +11,9 @@ const ids = (rows: AgentView[]) => rows.map((row) => row.instanceId);
 
 describe('compareSortValues', () => {
   it('orders hex instance ids character by character, ignoring case', () => {
-    expect(['i-0000000000000000a', 'i-00000000000000001', 'I-00000000000000000'].sort(compareSortValues)).toEqual([
-      'I-00000000000000000',
-      'i-00000000000000001',
-      'i-0000000000000000a',
-    ]);
+    expect(
+      ['i-0000000000000000a', 'i-00000000000000001', 'I-00000000000000000'].sort(compareSortValues),
+    ).toEqual(['I-00000000000000000', 'i-00000000000000001', 'i-0000000000000000a']);
   });
 
   it('orders numbers by value and before text', () => {
@@ -24,9 +22,21 @@ describe('compareSortValues', () => {
 });
 
 describe('sortRows over the agent columns', () => {
-  const young = agent({ instanceId: 'i-young', launchedAt: '2024-05-01T11:59:00.000Z', privateIp: '10.0.0.9' });
-  const old = agent({ instanceId: 'i-old', launchedAt: '2024-05-01T08:00:00.000Z', privateIp: '10.0.0.10' });
-  const unknownAge = agent({ instanceId: 'i-unknown', launchedAt: undefined, privateIp: undefined });
+  const young = agent({
+    instanceId: 'i-young',
+    launchedAt: '2024-05-01T11:59:00.000Z',
+    privateIp: '10.0.0.9',
+  });
+  const old = agent({
+    instanceId: 'i-old',
+    launchedAt: '2024-05-01T08:00:00.000Z',
+    privateIp: '10.0.0.10',
+  });
+  const unknownAge = agent({
+    instanceId: 'i-unknown',
+    launchedAt: undefined,
+    privateIp: undefined,
+  });
   const rows = [old, unknownAge, young];
 
   it('sorts by age youngest first ascending and oldest first descending', () => {
@@ -43,7 +53,9 @@ describe('sortRows over the agent columns', () => {
   });
 
   it('keeps agents without a value last in both directions', () => {
-    expect(ids(sortRows(rows, columns, [{ id: 'privateIp', desc: true }])).at(-1)).toBe('i-unknown');
+    expect(ids(sortRows(rows, columns, [{ id: 'privateIp', desc: true }])).at(-1)).toBe(
+      'i-unknown',
+    );
     expect(ids(sortRows(rows, columns, [{ id: 'privateIp', desc: false }]))).toEqual([
       'i-young',
       'i-old',
@@ -65,7 +77,11 @@ describe('sortRows over the agent columns', () => {
     const c = agent({ instanceId: 'i-c', state: 'running' });
     const input = [a, b, c];
 
-    expect(ids(sortRows(input, columns, [{ id: 'state', desc: false }]))).toEqual(['i-b', 'i-a', 'i-c']);
+    expect(ids(sortRows(input, columns, [{ id: 'state', desc: false }]))).toEqual([
+      'i-b',
+      'i-a',
+      'i-c',
+    ]);
     expect(ids(input)).toEqual(['i-a', 'i-b', 'i-c']);
   });
 

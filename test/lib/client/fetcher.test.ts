@@ -29,10 +29,15 @@ describe('fetcher', () => {
 
   it('sends a signed-out person to /signin with the current path as next', async () => {
     const { fetcher, visits } = browser(
-      Response.json({ code: 'unauthorized:auth', message: 'Sign in to continue.' }, { status: 401 }),
+      Response.json(
+        { code: 'unauthorized:auth', message: 'Sign in to continue.' },
+        { status: 401 },
+      ),
     );
 
-    const failure = await fetcher('/api/stacks/ci?region=eu-west-1').catch((error: unknown) => error);
+    const failure = await fetcher('/api/stacks/ci?region=eu-west-1').catch(
+      (error: unknown) => error,
+    );
 
     expect(visits).toEqual(['/signin?next=%2Fstacks%2Fci%3Fregion%3Deu-west-1']);
     expect(failure).toBeInstanceOf(AppError);

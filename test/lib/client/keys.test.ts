@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  environmentKey,
-  overviewKey,
-  stackPagePath,
-  stackSnapshotKey,
-} from '@/lib/client/keys';
+import { environmentKey, overviewKey, stackPagePath, stackSnapshotKey } from '@/lib/client/keys';
 
 describe('SWR keys', () => {
   it('name the overview and environment endpoints', () => {
@@ -13,7 +8,9 @@ describe('SWR keys', () => {
   });
 
   it('name a stack snapshot with its region as a query parameter', () => {
-    expect(stackSnapshotKey('jenkins-ci', 'eu-west-1')).toBe('/api/stacks/jenkins-ci?region=eu-west-1');
+    expect(stackSnapshotKey('jenkins-ci', 'eu-west-1')).toBe(
+      '/api/stacks/jenkins-ci?region=eu-west-1',
+    );
   });
 
   it('leave the region to the server when none is given', () => {
