@@ -7,12 +7,12 @@ import { formatTimestamp } from '@/lib/client/format';
 import { stackPagePath, stackSnapshotKey } from '@/lib/client/keys';
 import type { AppError } from '@/lib/errors';
 import type { ChangeSetView } from '@/lib/stacks/change-set-view';
-import { isFailed, isInProgress } from '@/lib/stacks/status';
+import { isInProgress } from '@/lib/stacks/status';
 import type { StackSnapshot, TimelineEntry } from '@/lib/status/types';
 import { StackStatusBadge } from '../status/StackStatusBadge';
 import { Banner } from '../ui/Banner';
 import { Panel } from '../ui/Panel';
-import { launchProgress } from './launch-progress';
+import { createFailed, launchProgress } from './launch-progress';
 import { likelyRootFailure, type RootFailure } from './root-failure';
 import { mergeSeenEvents, stackEvents } from './stack-events';
 import { LINK_CLASS } from './styles';
@@ -54,22 +54,32 @@ export function LaunchProgressStep({
   const rootFailure = likelyRootFailure(seen);
   const events = stackEvents(seen);
   const done = status === 'CREATE_COMPLETE';
-  const failed = status !== undefined && (isFailed(status) || status.startsWith('ROLLBACK'));
+  const failed = status !== undefined && createFailed(status);
 
   return (
     <div className="space-y-4" data-testid="launch-progress-step">
       <Panel
         title={`Creating ${stackName}`}
-        actions={status === undefined ? null : <StackStatusBadge status={status} testId="launch-status" />}
+        actions={
+          status === undefined ? null : <StackStatusBadge status={status} testId="launch-status" />
+        }
       >
-        <ProgressBar complete={progress.complete} total={progress.total} percent={progress.percent} />
+        <ProgressBar
+          complete={progress.complete}
+          total={progress.total}
+          percent={progress.percent}
+        />
         {error === undefined ? null : (
           <p className="mt-2 text-sm text-amber-800" data-testid="launch-refresh-error">
             Could not refresh the stack: {error.message} Retrying.
           </p>
         )}
         <p className="mt-3 text-sm">
-          <a href={stackPagePath(stackName, region)} className={LINK_CLASS} data-testid="stack-page-link">
+          <a
+            href={stackPagePath(stackName, region)}
+            className={LINK_CLASS}
+            data-testid="stack-page-link"
+          >
             Open the stack page
           </a>
         </p>
@@ -78,8 +88,8 @@ export function LaunchProgressStep({
       {rootFailure === undefined ? null : <RootFailureBanner failure={rootFailure} />}
       {failed ? (
         <Banner tone="bad" testId="launch-failed">
-          The create did not succeed ({status}). A stack whose first create was rolled back can
-          only be deleted: delete it on the stack page, then launch again.
+          The create did not succeed ({status}). A stack whose first create was rolled back can only
+          be deleted: delete it on the stack page, then launch again.
         </Banner>
       ) : null}
 
@@ -98,7 +108,11 @@ export function LaunchProgressStep({
                   data-testid="launch-event"
                   data-root-failure={root}
                   className={`grid grid-cols-[11rem_1fr] gap-2 py-1.5 pl-2 ${
-                    root ? 'border-l-4 border-l-red-600 bg-red-50' : entry.failure ? 'border-l-2 border-l-red-400' : ''
+                    root
+                      ? 'border-l-4 border-l-red-600 bg-red-50'
+                      : entry.failure
+                        ? 'border-l-2 border-l-red-400'
+                        : ''
                   }`}
                 >
                   <time dateTime={entry.at} className="text-xs tabular-nums text-slate-500">
@@ -106,7 +120,9 @@ export function LaunchProgressStep({
                   </time>
                   <div className="min-w-0">
                     <span className="font-medium">{logicalId}</span>{' '}
-                    <span className={entry.failure ? 'text-red-800' : 'text-slate-700'}>{eventStatus}</span>
+                    <span className={entry.failure ? 'text-red-800' : 'text-slate-700'}>
+                      {eventStatus}
+                    </span>
                     {entry.detail === undefined ? null : (
                       <div className="break-words text-xs text-slate-500">{entry.detail}</div>
                     )}
@@ -121,7 +137,15 @@ export function LaunchProgressStep({
   );
 }
 
-function ProgressBar({ complete, total, percent }: { complete: number; total: number; percent: number }) {
+function ProgressBar({
+  complete,
+  total,
+  percent,
+}: {
+  complete: number;
+  total: number;
+  percent: number;
+}) {
   return (
     <div>
       <div
@@ -152,8 +176,8 @@ function RootFailureBanner({ failure }: { failure: RootFailure }) {
       </p>
       <p className="mt-1">{failure.reason ?? 'CloudFormation gave no reason.'}</p>
       <p className="mt-1 text-xs">
-        The first failure at {formatTimestamp(failure.at)}; the resources cancelled after it
-        failed only because of it.
+        The first failure at {formatTimestamp(failure.at)}; the resources cancelled after it failed
+        only because of it.
       </p>
     </Banner>
   );
@@ -168,7 +192,13 @@ function LaunchOutputs({ snapshot }: { snapshot: StackSnapshot }) {
       {jenkinsUrl === undefined ? null : (
         <p className="mb-3 text-sm">
           Jenkins:{' '}
-          <a href={jenkinsUrl} className={LINK_CLASS} data-testid="jenkins-url" target="_blank" rel="noreferrer">
+          <a
+            href={jenkinsUrl}
+            className={LINK_CLASS}
+            data-testid="jenkins-url"
+            target="_blank"
+            rel="noreferrer"
+          >
             {jenkinsUrl}
           </a>
         </p>

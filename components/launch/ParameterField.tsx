@@ -168,7 +168,12 @@ function ParameterInput({
         />
       );
     case 'vpc':
-      return picker(vpcOptions(pickers.regionView), false, 'Choose a VPC…', regionEmpty(pickers, 'VPCs'));
+      return picker(
+        vpcOptions(pickers.regionView),
+        false,
+        'Choose a VPC…',
+        regionEmpty(pickers, 'VPCs'),
+      );
     case 'subnet':
     case 'subnets':
       if (!pickers.hasVpcPicker) return listInput(common, value, onChange, 'subnet-…, subnet-…');

@@ -3,19 +3,10 @@ import type { ParameterModel } from '@/lib/template';
 import { Banner } from '../ui/Banner';
 import { Panel } from '../ui/Panel';
 import type { LaunchForm } from './launch-form';
+import type { ShownProblems } from './shown-problems';
 import { ParameterField, type PickerSource } from './ParameterField';
 import { StackOptions } from './StackOptions';
 import { PRIMARY_BUTTON_CLASS } from './styles';
-
-/** The messages the first step shows, already filtered to what the person has touched. */
-export interface ShownProblems {
-  readonly parameters: Readonly<Record<string, string>>;
-  readonly stackName: string | undefined;
-  readonly tags: Readonly<Record<number, string>>;
-  readonly capabilities: string | undefined;
-  /** Labels of every field that still blocks the review, touched or not. */
-  readonly outstanding: readonly string[];
-}
 
 /**
  * Step 1: the parameter form generated from the template's model (groups in order, each field
@@ -63,8 +54,7 @@ export function ParametersStep({
         <Banner tone="warn" testId="quick-create-ignored">
           The link set {ignoredQuickCreate.join(', ')}, which{' '}
           {ignoredQuickCreate.length === 1 ? 'was' : 'were'} ignored: links never carry secret
-          (NoEcho) values, and the template has no other parameter by that name. Enter secrets
-          here.
+          (NoEcho) values, and the template has no other parameter by that name. Enter secrets here.
         </Banner>
       )}
       {banner === undefined ? null : (

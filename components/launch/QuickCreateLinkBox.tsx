@@ -26,8 +26,8 @@ export function QuickCreateLinkBox({ link }: { link: string }) {
         Quick-create link for these values
       </label>
       <p className="text-xs text-slate-500">
-        Opens this form with the same stack name and parameters. Secret values are never part of
-        the link.
+        Opens this form with the same stack name and parameters. Secret values are never part of the
+        link.
       </p>
       <div className="flex items-end gap-2">
         <input
@@ -48,7 +48,11 @@ export function QuickCreateLinkBox({ link }: { link: string }) {
         </button>
       </div>
       <p className="mt-1 text-xs text-slate-600" aria-live="polite">
-        {copied === 'yes' ? 'Copied.' : copied === 'failed' ? 'Copy failed: select the link and copy it.' : ''}
+        {copied === 'yes'
+          ? 'Copied.'
+          : copied === 'failed'
+            ? 'Copy failed: select the link and copy it.'
+            : ''}
       </p>
     </div>
   );

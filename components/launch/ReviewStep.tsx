@@ -60,7 +60,11 @@ export function ReviewStep({
           </thead>
           <tbody className="divide-y divide-slate-100">
             {additions.map((row) => (
-              <tr key={row.resourceType} data-testid="review-count" data-resource-type={row.resourceType}>
+              <tr
+                key={row.resourceType}
+                data-testid="review-count"
+                data-resource-type={row.resourceType}
+              >
                 <td className="py-1 font-mono text-xs">{row.resourceType}</td>
                 <td className="py-1 text-right tabular-nums">{row.count}</td>
               </tr>
@@ -70,9 +74,16 @@ export function ReviewStep({
       </Panel>
 
       <Panel title="Every change">
-        <ul className="max-h-96 divide-y divide-slate-100 overflow-y-auto text-sm" data-testid="review-changes">
+        <ul
+          className="max-h-96 divide-y divide-slate-100 overflow-y-auto text-sm"
+          data-testid="review-changes"
+        >
           {changeSet.changes.map((change) => (
-            <li key={change.logicalId} className="flex items-center gap-3 py-1" data-testid="review-change">
+            <li
+              key={change.logicalId}
+              className="flex items-center gap-3 py-1"
+              data-testid="review-change"
+            >
               <Pill tone={change.action === 'Add' ? 'good' : 'warn'}>{change.action}</Pill>
               <span className="font-medium">{change.logicalId}</span>
               <span className="font-mono text-xs text-slate-500">{change.resourceType}</span>

@@ -57,11 +57,7 @@ export function StackOptions({
         )}
       </div>
 
-      <TagRows
-        rows={form.tags}
-        errors={tagErrors}
-        onChange={(tags) => onChange({ tags })}
-      />
+      <TagRows rows={form.tags} errors={tagErrors} onChange={(tags) => onChange({ tags })} />
 
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-800">On failure and deletion</legend>
@@ -116,9 +112,9 @@ export function StackOptions({
             />
             <span>
               I acknowledge that CloudFormation will create{' '}
-              {capabilities.map((capability) => CAPABILITY_TEXT[capability] ?? capability).join(
-                ' and ',
-              )}{' '}
+              {capabilities
+                .map((capability) => CAPABILITY_TEXT[capability] ?? capability)
+                .join(' and ')}{' '}
               ({capabilities.join(', ')}) in this account.
             </span>
           </label>
@@ -184,7 +180,11 @@ function TagRows({
               </button>
             </div>
             {errors[index] === undefined ? null : (
-              <p role="alert" data-testid={`tag-error-${index}`} className="mt-1 text-sm text-red-700">
+              <p
+                role="alert"
+                data-testid={`tag-error-${index}`}
+                className="mt-1 text-sm text-red-700"
+              >
                 {errors[index]}
               </p>
             )}

@@ -102,7 +102,9 @@ function missingFromAccount(
     case 'subnets': {
       const known = choices.subnetAzs === undefined ? undefined : Object.keys(choices.subnetAzs);
       return absent(chosen, known, (ids, many) =>
-        many ? `${ids} are not subnets of the chosen VPC.` : `${ids} is not a subnet of the chosen VPC.`,
+        many
+          ? `${ids} are not subnets of the chosen VPC.`
+          : `${ids} is not a subnet of the chosen VPC.`,
       );
     }
     case 'security-group':

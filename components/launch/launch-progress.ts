@@ -1,4 +1,5 @@
 import type { ChangeSetView } from '@/lib/stacks/change-set-view';
+import { isFailed, isRollback } from '@/lib/stacks/status';
 import type { TimelineEntry } from '@/lib/status/types';
 import { stackEvents } from './stack-events';
 
@@ -35,4 +36,12 @@ export function launchProgress(
     complete,
     percent: total === 0 ? 0 : Math.floor((complete / total) * 100),
   };
+}
+
+/**
+ * Whether a stack being launched has failed its create: any failed status, and any rollback,
+ * since a first create only rolls back when something in it failed.
+ */
+export function createFailed(status: string): boolean {
+  return isFailed(status) || isRollback(status);
 }

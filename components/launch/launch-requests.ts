@@ -36,7 +36,11 @@ const browser: PostDeps = {
  * which the server checks). A 401 sends the person to sign in and still rejects; any other
  * failure rejects with the server's coded error rebuilt, so callers branch on `code`.
  */
-export async function postJson<T>(url: string, body: unknown, deps: PostDeps = browser): Promise<T> {
+export async function postJson<T>(
+  url: string,
+  body: unknown,
+  deps: PostDeps = browser,
+): Promise<T> {
   let response: Response;
   try {
     response = await deps.fetch(url, {

@@ -94,6 +94,12 @@ export function ScalePanel({ stackName, region, snapshot }: ScalePanelProps) {
   });
   const fieldsLocked = phase.kind === 'sending' || phase.kind === 'review';
 
+  // The stack page may key its snapshot with or without the region (a URL without one).
+  function refreshSnapshot() {
+    const keys = [stackSnapshotKey(stackName), stackSnapshotKey(stackName, region)];
+    void mutateKey((candidate) => keys.includes(candidate as string | null));
+  }
+
   async function send(attempt: ScaleAttempt, confirm: boolean) {
     dispatch({ type: 'send', attempt, confirm });
     try {
@@ -109,10 +115,13 @@ export function ScalePanel({ stackName, region, snapshot }: ScalePanelProps) {
         await mutate((old) => old && { ...old, values: response.deployed }, { revalidate: true });
       } else if (response.kind === 'applied') {
         void mutate();
-        void mutateKey(stackSnapshotKey(stackName, region));
+        refreshSnapshot();
       }
     } catch (failure) {
-      dispatch({ type: 'error', error: errorBody(failure) });
+      const body = errorBody(failure);
+      dispatch({ type: 'error', error: body });
+      // The stack is busy after all: refresh its status so Apply says why it is off.
+      if (body.code === 'conflict:stack_busy') refreshSnapshot();
     }
   }
 

@@ -78,6 +78,9 @@ export function DataTable<Row extends object>(props: DataTableProps<Row>) {
     getRowId: (row) => rowKey(row),
     manualSorting: true,
     enableMultiSort: false,
+    // Every column sorts ascending first (TanStack would start numeric columns descending);
+    // columns whose natural first view is "newest" encode that in their sort value.
+    sortDescFirst: false,
     state: { sorting },
     onSortingChange: (updater) => setSorting((previous) => apply(updater, previous)),
   });
@@ -120,7 +123,13 @@ export function DataTable<Row extends object>(props: DataTableProps<Row>) {
   };
 
   const header = (
-    <HeaderRow table={table} grid={grid} alignOf={alignOf} sticky={virtual !== undefined} />
+    <HeaderRow
+      table={table}
+      grid={grid}
+      alignOf={alignOf}
+      sticky={virtual !== undefined}
+      tableLabel={label}
+    />
   );
   const empty = tableRows.length === 0 ? <EmptyRow>{emptyText}</EmptyRow> : undefined;
 
@@ -159,11 +168,13 @@ function HeaderRow<Row extends object>({
   grid,
   alignOf,
   sticky = false,
+  tableLabel,
 }: {
   table: ReactTable<typeof features, Row>;
   grid: CSSProperties;
   alignOf: (id: string) => string;
   sticky?: boolean;
+  tableLabel: string;
 }) {
   return (
     <div role="rowgroup" className={sticky ? 'sticky top-0 z-10' : undefined}>
@@ -191,6 +202,8 @@ function HeaderRow<Row extends object>({
                   <button
                     type="button"
                     onClick={header.column.getToggleSortingHandler()}
+                    // Unique across the page: several tables have a "State" column.
+                    aria-label={`Sort ${tableLabel.toLowerCase()} by ${title}`}
                     className="flex w-full items-center gap-1 text-left hover:text-slate-900 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-600"
                   >
                     <span>{title}</span>

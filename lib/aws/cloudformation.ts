@@ -3,6 +3,8 @@ import {
   CreateChangeSetCommand,
   DeleteChangeSetCommand,
   DeleteStackCommand,
+  CancelUpdateStackCommand,
+  ContinueUpdateRollbackCommand,
   DescribeChangeSetCommand,
   DescribeStackEventsCommand,
   DescribeStacksCommand,
@@ -234,7 +236,9 @@ export async function executeChangeSet(
     new ExecuteChangeSetCommand({
       ...refInput(ref),
       ClientRequestToken: clientRequestToken,
-      ...(options.disableRollback === undefined ? {} : { DisableRollback: options.disableRollback }),
+      ...(options.disableRollback === undefined
+        ? {}
+        : { DisableRollback: options.disableRollback }),
     }),
   );
 }
@@ -273,7 +277,10 @@ export async function setTerminationProtection(
   enabled: boolean,
 ): Promise<void> {
   await clients.cloudformation.send(
-    new UpdateTerminationProtectionCommand({ StackName: stackName, EnableTerminationProtection: enabled }),
+    new UpdateTerminationProtectionCommand({
+      StackName: stackName,
+      EnableTerminationProtection: enabled,
+    }),
   );
 }
 
@@ -285,5 +292,32 @@ export async function deleteStack(
 ): Promise<void> {
   await clients.cloudformation.send(
     new DeleteStackCommand({ StackName: stackName, ClientRequestToken: clientRequestToken }),
+  );
+}
+
+/** CancelUpdateStack with the attempt's token. */
+export async function cancelUpdateStack(
+  clients: AwsClients,
+  stackName: string,
+  clientRequestToken: string,
+): Promise<void> {
+  await clients.cloudformation.send(
+    new CancelUpdateStackCommand({ StackName: stackName, ClientRequestToken: clientRequestToken }),
+  );
+}
+
+/** ContinueUpdateRollback, optionally skipping resources that cannot roll back. */
+export async function continueUpdateRollback(
+  clients: AwsClients,
+  stackName: string,
+  resourcesToSkip: readonly string[],
+  clientRequestToken: string,
+): Promise<void> {
+  await clients.cloudformation.send(
+    new ContinueUpdateRollbackCommand({
+      StackName: stackName,
+      ResourcesToSkip: resourcesToSkip.length === 0 ? undefined : [...resourcesToSkip],
+      ClientRequestToken: clientRequestToken,
+    }),
   );
 }

@@ -10,7 +10,11 @@ import {
 } from '../aws/cloudformation';
 import { AppError } from '../errors';
 import { log } from '../log';
-import { changeSetSafety, type ChangeSetSafety, type ChangeSetView } from '../stacks/change-set-view';
+import {
+  changeSetSafety,
+  type ChangeSetSafety,
+  type ChangeSetView,
+} from '../stacks/change-set-view';
 import { proposeChangeSet } from '../stacks/change-sets';
 import { requestToken } from '../stacks/request-token';
 import { withStackLock } from '../stacks/stack-lock';
@@ -64,7 +68,11 @@ function busyConflict(stack: Stack, region: string): AppError {
     isInProgress(status)
       ? `Another operation is running on ${name} (${status}); wait for it to finish.`
       : `${name} cannot be updated in ${status}.`,
-    { status, link: `/stacks/${encodeURIComponent(name)}?region=${region}`, fresh: deployedScaleValues(stack) },
+    {
+      status,
+      link: `/stacks/${encodeURIComponent(name)}?region=${region}`,
+      fresh: deployedScaleValues(stack),
+    },
   );
 }
 
@@ -73,7 +81,9 @@ function isBusyError(error: unknown): boolean {
     error instanceof Error &&
     (error.name === 'InvalidChangeSetStatusException' ||
       error.name === 'InvalidChangeSetStatus' ||
-      /_IN_PROGRESS state and can not be updated|cannot be executed in its current/i.test(error.message))
+      /_IN_PROGRESS state and can not be updated|cannot be executed in its current/i.test(
+        error.message,
+      ))
   );
 }
 
@@ -82,7 +92,10 @@ async function deleteAbandoned(clients: AwsClients, stackName: string, currentNa
   const summaries = await listChangeSets(clients, stackName);
   await Promise.all(
     summaries
-      .filter((summary) => summary.ChangeSetName?.startsWith('scale-') && summary.ChangeSetName !== currentName)
+      .filter(
+        (summary) =>
+          summary.ChangeSetName?.startsWith('scale-') && summary.ChangeSetName !== currentName,
+      )
       .filter((summary) => summary.ExecutionStatus === 'AVAILABLE' || summary.Status === 'FAILED')
       .map((summary) =>
         deleteChangeSet(clients, { changeSet: summary.ChangeSetId ?? '', stackName }),
@@ -110,7 +123,10 @@ export async function applyScaleEdit(
   return withStackLock(`${clients.region}/${stackName}`, async () => {
     const stack = await describeStack(clients, stackName);
     if (stack === undefined) {
-      throw new AppError('not_found:stack', `Stack ${stackName} does not exist in ${clients.region}.`);
+      throw new AppError(
+        'not_found:stack',
+        `Stack ${stackName} does not exist in ${clients.region}.`,
+      );
     }
     const deployed = deployedScaleValues(stack);
     // The token is built from the request alone (what the person saw and asked for), so a
@@ -144,7 +160,9 @@ export async function applyScaleEdit(
     const validation = validateParameters(template.model, edit.changes, {
       mode: 'update',
       touched: new Set(Object.keys(edit.changes)),
-      previousKeys: new Set((stack.Parameters ?? []).map((parameter) => parameter.ParameterKey ?? '')),
+      previousKeys: new Set(
+        (stack.Parameters ?? []).map((parameter) => parameter.ParameterKey ?? ''),
+      ),
       integerParameters: INTEGER_SCALE_PARAMETERS,
     });
     const parameters = stackParameters(template.model, validation);
@@ -175,15 +193,21 @@ export async function applyScaleEdit(
     const { changeSet } = proposal;
     const safety = changeSetSafety(changeSet.changes);
     if (!safety.safe && !edit.confirm) {
-      return { kind: 'needs-confirmation', changeSet, safety, runningBuilds: await runningBuilds() };
+      return {
+        kind: 'needs-confirmation',
+        changeSet,
+        safety,
+        runningBuilds: await runningBuilds(),
+      };
     }
 
     try {
       await executeChangeSet(clients, { changeSet: changeSet.arn, stackName }, token);
     } catch (error) {
       if (!isBusyError(error)) throw error;
-      await deleteChangeSet(clients, { changeSet: changeSet.arn, stackName }).catch((cleanup: unknown) =>
-        log.warn({ err: cleanup, stackName }, 'could not delete a change set after a conflict'),
+      await deleteChangeSet(clients, { changeSet: changeSet.arn, stackName }).catch(
+        (cleanup: unknown) =>
+          log.warn({ err: cleanup, stackName }, 'could not delete a change set after a conflict'),
       );
       const fresh = await describeStack(clients, stackName);
       throw fresh === undefined ? error : busyConflict(fresh, clients.region);

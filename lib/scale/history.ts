@@ -40,7 +40,10 @@ export function scaleHistoryFromEvents(
   let open: { entry: ScaleHistoryEntry; index: number } | undefined;
   const chronological = [...newestFirst].reverse();
   for (const event of chronological) {
-    if (event.LogicalResourceId !== stackName || event.ResourceType !== 'AWS::CloudFormation::Stack') {
+    if (
+      event.LogicalResourceId !== stackName ||
+      event.ResourceType !== 'AWS::CloudFormation::Stack'
+    ) {
       continue;
     }
     const status = event.ResourceStatus ?? '';

@@ -18,7 +18,10 @@ const templates = new Map<string, TemplateSource>();
 export async function scalePanel(clients: AwsClients, stackName: string): Promise<ScalePanelView> {
   const stack = await describeStack(clients, stackName);
   if (stack === undefined) {
-    throw new AppError('not_found:stack', `Stack ${stackName} does not exist in ${clients.region}.`);
+    throw new AppError(
+      'not_found:stack',
+      `Stack ${stackName} does not exist in ${clients.region}.`,
+    );
   }
   const version = `${clients.region}/${stackName}/${(stack.LastUpdatedTime ?? stack.CreationTime)?.toISOString()}`;
   let template = templates.get(version);

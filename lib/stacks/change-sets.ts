@@ -36,7 +36,11 @@ function countsByType(changes: readonly ResourceChangeView[]): ChangeSetView['co
   const counts = new Map<string, { resourceType: string; action: string; count: number }>();
   for (const change of changes) {
     const key = `${change.action}:${change.resourceType}`;
-    const entry = counts.get(key) ?? { resourceType: change.resourceType, action: change.action, count: 0 };
+    const entry = counts.get(key) ?? {
+      resourceType: change.resourceType,
+      action: change.action,
+      count: 0,
+    };
     entry.count += 1;
     counts.set(key, entry);
   }
@@ -46,7 +50,10 @@ function countsByType(changes: readonly ResourceChangeView[]): ChangeSetView['co
 }
 
 /** Reads a change set into the review's view, with every page of changes. */
-export async function readChangeSet(clients: AwsClients, ref: ChangeSetRef): Promise<ChangeSetView> {
+export async function readChangeSet(
+  clients: AwsClients,
+  ref: ChangeSetRef,
+): Promise<ChangeSetView> {
   const described = await describeChangeSet(clients, ref);
   const changes = described.Changes.map(changeView);
   return {
@@ -116,7 +123,10 @@ export async function proposeChangeSet(
   if (changeSet.status === 'FAILED') {
     if (isNothingToChange(changeSet.statusReason)) {
       await deleteChangeSet(clients, { changeSet: changeSet.arn, stackName: input.StackName });
-      return { kind: 'nothing-to-change', message: 'Nothing to change: the stack already has these values.' };
+      return {
+        kind: 'nothing-to-change',
+        message: 'Nothing to change: the stack already has these values.',
+      };
     }
     throw new AppError(
       'bad_request:change_set',

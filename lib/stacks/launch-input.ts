@@ -25,8 +25,14 @@ export const launchProposalSchema = z.object({
   stackName: stackNameSchema,
   attemptId: z.string().regex(ATTEMPT_ID_PATTERN, 'attemptId must be 6–32 letters and digits.'),
   /** Omitted: the bundled template. Given: an uploaded or pasted template body. */
-  templateBody: z.string().max(51_200, 'Templates passed inline are at most 51,200 bytes.').optional(),
-  values: z.record(z.string().max(128), z.string().max(4_096, 'Parameter values are at most 4,096 characters.')),
+  templateBody: z
+    .string()
+    .max(51_200, 'Templates passed inline are at most 51,200 bytes.')
+    .optional(),
+  values: z.record(
+    z.string().max(128),
+    z.string().max(4_096, 'Parameter values are at most 4,096 characters.'),
+  ),
   tags: z.array(tagSchema).max(50, 'At most 50 tags.').default([]),
   capabilities: z.array(z.enum(CAPABILITIES)).max(3).default([]),
   terminationProtection: z.boolean().default(false),
@@ -38,7 +44,10 @@ export type LaunchProposal = z.infer<typeof launchProposalSchema>;
 export const launchExecutionSchema = z.object({
   stackName: stackNameSchema,
   attemptId: z.string().regex(ATTEMPT_ID_PATTERN, 'attemptId must be 6–32 letters and digits.'),
-  changeSetArn: z.string().max(1_600).regex(/^arn:aws[a-z-]*:cloudformation:/, 'Not a change set ARN.'),
+  changeSetArn: z
+    .string()
+    .max(1_600)
+    .regex(/^arn:aws[a-z-]*:cloudformation:/, 'Not a change set ARN.'),
   terminationProtection: z.boolean().default(false),
   rollbackOnFailure: z.boolean().default(true),
 });
@@ -47,5 +56,8 @@ export type LaunchExecution = z.infer<typeof launchExecutionSchema>;
 
 export const launchCancelSchema = z.object({
   stackName: stackNameSchema,
-  changeSetArn: z.string().max(1_600).regex(/^arn:aws[a-z-]*:cloudformation:/, 'Not a change set ARN.'),
+  changeSetArn: z
+    .string()
+    .max(1_600)
+    .regex(/^arn:aws[a-z-]*:cloudformation:/, 'Not a change set ARN.'),
 });

@@ -20,7 +20,12 @@ export interface LaunchProposalView {
 /** GET /api/account/network: what the pickers offer, for one region and (optionally) one VPC. */
 export interface NetworkView {
   readonly region: string;
-  readonly vpcs: readonly { readonly id: string; readonly cidr: string; readonly name: string | undefined; readonly isDefault: boolean }[];
+  readonly vpcs: readonly {
+    readonly id: string;
+    readonly cidr: string;
+    readonly name: string | undefined;
+    readonly isDefault: boolean;
+  }[];
   /** Subnets of the chosen VPC only (empty until one is chosen). */
   readonly subnets: readonly {
     readonly id: string;

@@ -105,7 +105,9 @@ export async function proposeLaunch(
   const parameters = stackParameters(template.model, validation);
 
   const { capabilities, reason } = await requiredCapabilities(clients, template.body);
-  const missing = capabilities.filter((capability) => !proposal.capabilities.includes(capability as never));
+  const missing = capabilities.filter(
+    (capability) => !proposal.capabilities.includes(capability as never),
+  );
   if (missing.length > 0) {
     throw new AppError(
       'bad_request:capabilities',
@@ -168,4 +170,3 @@ export async function cancelLaunch(
     await deleteStack(clients, stackName);
   }
 }
-

@@ -19,7 +19,10 @@ function nameTag(tags: readonly Tag[] | undefined): string | undefined {
  * subnets (AZ, CIDR, Name tag) and security groups, plus key pairs and AZs, read in parallel.
  * Subnets are filtered by VPC on the server, which the CloudFormation console does not do.
  */
-export async function networkView(clients: AwsClients, vpcId: string | undefined): Promise<NetworkView> {
+export async function networkView(
+  clients: AwsClients,
+  vpcId: string | undefined,
+): Promise<NetworkView> {
   const [vpcs, subnets, securityGroups, keyPairs, availabilityZones] = await Promise.all([
     describeVpcs(clients),
     vpcId === undefined ? Promise.resolve([]) : describeSubnets(clients, vpcId),
@@ -42,8 +45,14 @@ export async function networkView(clients: AwsClients, vpcId: string | undefined
         cidr: subnet.CidrBlock ?? '',
         name: nameTag(subnet.Tags),
       }))
-      .sort((a, b) => a.availabilityZone.localeCompare(b.availabilityZone) || a.cidr.localeCompare(b.cidr)),
-    securityGroups: securityGroups.map((group) => ({ id: group.GroupId ?? '', name: group.GroupName ?? '' })),
+      .sort(
+        (a, b) =>
+          a.availabilityZone.localeCompare(b.availabilityZone) || a.cidr.localeCompare(b.cidr),
+      ),
+    securityGroups: securityGroups.map((group) => ({
+      id: group.GroupId ?? '',
+      name: group.GroupName ?? '',
+    })),
     keyPairs: [...keyPairs].sort(),
     availabilityZones,
   };

@@ -14,7 +14,9 @@ const KIND_CODE: Record<OperationKind, string> = {
   delete: 'jd',
   rollback: 'jr',
 };
-const CODE_KIND = new Map(Object.entries(KIND_CODE).map(([kind, code]) => [code, kind as OperationKind]));
+const CODE_KIND = new Map(
+  Object.entries(KIND_CODE).map(([kind, code]) => [code, kind as OperationKind]),
+);
 
 /** A scale edit's change, encoded in its token so the history can say what changed. */
 export interface EncodedChange {

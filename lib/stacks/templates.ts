@@ -37,6 +37,9 @@ export function templateFromText(body: string): TemplateSource {
 }
 
 /** A deployed stack's current template (the Original stage, as written), read and modelled. */
-export async function stackTemplate(clients: AwsClients, stackName: string): Promise<TemplateSource> {
+export async function stackTemplate(
+  clients: AwsClients,
+  stackName: string,
+): Promise<TemplateSource> {
   return sourceOf(await getStackTemplate(clients, stackName));
 }

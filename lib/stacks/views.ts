@@ -20,7 +20,10 @@ export interface StackListing {
 /** GET /api/stacks */
 export interface OverviewResponse {
   readonly regions: readonly string[];
-  readonly stacks: readonly (StackListing & { readonly verdict: Verdict; readonly stale: boolean })[];
+  readonly stacks: readonly (StackListing & {
+    readonly verdict: Verdict;
+    readonly stale: boolean;
+  })[];
   readonly regionErrors: readonly { readonly region: string; readonly message: string }[];
 }
 

@@ -35,7 +35,12 @@ export function appliedLimitsOf(description: string | null | undefined): Applied
     const value = field(name);
     return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
   };
-  return { cap: number('cap'), warm: number('warm'), idleMinutes: number('idle'), instanceType: field('type') };
+  return {
+    cap: number('cap'),
+    warm: number('warm'),
+    idleMinutes: number('idle'),
+    instanceType: field('type'),
+  };
 }
 
 async function getJson(url: string): Promise<unknown> {
@@ -127,7 +132,8 @@ export async function probeJenkins(jenkinsUrl: string, now: number): Promise<Jen
         (item.inQueueSince !== undefined && now - item.inQueueSince > STUCK_AFTER_MS),
     ).length,
     nodes,
-    appliedLimits: root.status === 'fulfilled' ? appliedLimitsOf(root.value.description) : undefined,
+    appliedLimits:
+      root.status === 'fulfilled' ? appliedLimitsOf(root.value.description) : undefined,
     error:
       queue.status === 'rejected' || computers.status === 'rejected'
         ? 'The Jenkins JSON API did not answer; anonymous read may be off.'

@@ -79,7 +79,9 @@ export function ecsProviders(world: World): Record<string, ResourceProvider> {
             .map((definition) => definition.revision),
         ) + 1;
       const arn = world.arn('ecs', request.region, `task-definition/${family}:${revision}`);
-      const { Family: _family, Tags: _tags, ...rest } = request.properties;
+      const rest = Object.fromEntries(
+        Object.entries(request.properties).filter(([key]) => key !== 'Family' && key !== 'Tags'),
+      );
       const definition = toApiShape(rest) as Record<string, unknown>;
       if (definition.cpu !== undefined) definition.cpu = String(definition.cpu);
       if (definition.memory !== undefined) definition.memory = String(definition.memory);

@@ -24,7 +24,8 @@ export function createRoute53Service(world: World): ServiceDefinition {
       return undefined;
     },
     operations: {
-      ListHostedZones(): RestXmlOutput {
+      ListHostedZones(_input, call): RestXmlOutput {
+        world.region(call.region);
         const zones = Object.values(world.state.hostedZones);
         return {
           root: 'ListHostedZonesResponse',
@@ -32,7 +33,8 @@ export function createRoute53Service(world: World): ServiceDefinition {
           listItems: { HostedZones: 'HostedZone' },
         };
       },
-      GetHostedZone(input): RestXmlOutput {
+      GetHostedZone(input, call): RestXmlOutput {
+        world.region(call.region);
         const id = String(input.Id ?? '').replace(/^\/?hostedzone\//, '');
         const zone = world.state.hostedZones[id];
         if (!zone)

@@ -43,7 +43,7 @@ export interface PluginContext {
  * idle longer than the idle minutes, keeping the warm count.
  */
 export function stepEc2Plugin(context: PluginContext): void {
-  const { controller, now } = context;
+  const { controller } = context;
   refreshSettings(context);
   const settings = controller.settings;
   if (!settings) return;
@@ -63,7 +63,6 @@ export function stepEc2Plugin(context: PluginContext): void {
 
   reapIdleAgents(context, settings, counted.length + Math.max(0, launches));
   heartbeat(context, mine);
-  void now;
 }
 
 function refreshSettings(context: PluginContext): void {

@@ -11,25 +11,28 @@ describe('configuration', () => {
   });
 
   it('names the bad entries of DASHBOARD_REGIONS', () => {
-    expect(() => readConfig({ AWS_REGION: 'eu-west-1', DASHBOARD_REGIONS: 'eu-west-1, mars-1' })).toThrow(
-      /DASHBOARD_REGIONS holds "mars-1", which is not a region name/,
-    );
+    expect(() =>
+      readConfig({ AWS_REGION: 'eu-west-1', DASHBOARD_REGIONS: 'eu-west-1, mars-1' }),
+    ).toThrow(/DASHBOARD_REGIONS holds "mars-1", which is not a region name/);
   });
 
   it('lists the default region first and removes repeats', () => {
     expect(
-      readConfig({ AWS_REGION: 'eu-west-1', DASHBOARD_REGIONS: 'us-east-1,eu-west-1,us-east-1' }).regions,
+      readConfig({ AWS_REGION: 'eu-west-1', DASHBOARD_REGIONS: 'us-east-1,eu-west-1,us-east-1' })
+        .regions,
     ).toEqual(['us-east-1', 'eu-west-1']);
-    expect(readConfig({ AWS_REGION: 'eu-west-1', DASHBOARD_REGIONS: 'us-east-1' }).regions).toEqual([
-      'eu-west-1',
-      'us-east-1',
-    ]);
+    expect(readConfig({ AWS_REGION: 'eu-west-1', DASHBOARD_REGIONS: 'us-east-1' }).regions).toEqual(
+      ['eu-west-1', 'us-east-1'],
+    );
   });
 
   it('checks AWS_ENDPOINT_URL is a URL', () => {
-    expect(() => readConfig({ AWS_REGION: 'eu-west-1', AWS_ENDPOINT_URL: 'sandbox' })).toThrow(/AWS_ENDPOINT_URL/);
-    expect(readConfig({ AWS_REGION: 'eu-west-1', AWS_ENDPOINT_URL: 'http://127.0.0.1:4599' }).endpointUrl).toBe(
-      'http://127.0.0.1:4599',
+    expect(() => readConfig({ AWS_REGION: 'eu-west-1', AWS_ENDPOINT_URL: 'sandbox' })).toThrow(
+      /AWS_ENDPOINT_URL/,
     );
+    expect(
+      readConfig({ AWS_REGION: 'eu-west-1', AWS_ENDPOINT_URL: 'http://127.0.0.1:4599' })
+        .endpointUrl,
+    ).toBe('http://127.0.0.1:4599');
   });
 });

@@ -21,28 +21,56 @@ export interface DeployedStack {
  */
 export function deployControllerStack(
   sandbox: RunningSandbox,
-  options: { stackName?: string; cap?: number; warm?: number; idleMinutes?: number; desiredCount?: number; circuitBreaker?: boolean } = {},
+  options: {
+    stackName?: string;
+    cap?: number;
+    warm?: number;
+    idleMinutes?: number;
+    desiredCount?: number;
+    circuitBreaker?: boolean;
+  } = {},
 ): DeployedStack {
   const stackName = options.stackName ?? 'jenkins-demo';
   const stackId = `arn:aws:cloudformation:${REGION}:123456789012:stack/${stackName}/0000`;
   const region = sandbox.world.region(REGION);
   const subnets = Object.values(region.subnets);
-  const publicSubnets = subnets.filter((subnet) => subnet.mapPublicIpOnLaunch).map((subnet) => subnet.subnetId);
-  const privateSubnets = subnets.filter((subnet) => !subnet.mapPublicIpOnLaunch).map((subnet) => subnet.subnetId);
+  const publicSubnets = subnets
+    .filter((subnet) => subnet.mapPublicIpOnLaunch)
+    .map((subnet) => subnet.subnetId);
+  const privateSubnets = subnets
+    .filter((subnet) => !subnet.mapPublicIpOnLaunch)
+    .map((subnet) => subnet.subnetId);
   const vpcId = Object.keys(region.vpcs)[0] ?? '';
   const prefix = `/jenkins-on-aws/${stackName}/`;
 
   const create = (logicalId: string, resourceType: string, properties: Record<string, unknown>) => {
     const provider = sandbox.providers.get(resourceType);
     if (!provider) throw new Error(`no provider for ${resourceType}`);
-    const request: ResourceRequest = { logicalId, resourceType, properties, stackName, stackId, region: REGION, accountId: '123456789012' };
+    const request: ResourceRequest = {
+      logicalId,
+      resourceType,
+      properties,
+      stackName,
+      stackId,
+      region: REGION,
+      accountId: '123456789012',
+    };
     return provider.create(request);
   };
 
   const cluster = create('Cluster', 'AWS::ECS::Cluster', {});
-  const controllerGroup = create('ControllerSecurityGroup', 'AWS::EC2::SecurityGroup', { GroupDescription: 'controller', VpcId: vpcId });
-  const agentGroup = create('AgentSecurityGroup', 'AWS::EC2::SecurityGroup', { GroupDescription: 'agents', VpcId: vpcId });
-  const balancer = create('LoadBalancer', 'AWS::ElasticLoadBalancingV2::LoadBalancer', { Type: 'application', Subnets: publicSubnets });
+  const controllerGroup = create('ControllerSecurityGroup', 'AWS::EC2::SecurityGroup', {
+    GroupDescription: 'controller',
+    VpcId: vpcId,
+  });
+  const agentGroup = create('AgentSecurityGroup', 'AWS::EC2::SecurityGroup', {
+    GroupDescription: 'agents',
+    VpcId: vpcId,
+  });
+  const balancer = create('LoadBalancer', 'AWS::ElasticLoadBalancingV2::LoadBalancer', {
+    Type: 'application',
+    Subnets: publicSubnets,
+  });
   const dnsName = String(balancer.attributes.DNSName);
   const settings: Record<string, string> = {
     'agent-cap': String(options.cap ?? 10),
@@ -57,7 +85,11 @@ export function deployControllerStack(
     'jenkins-url': `http://${dnsName}/`,
   };
   for (const [key, value] of Object.entries(settings)) {
-    create(`Setting${key}`, 'AWS::SSM::Parameter', { Name: `${prefix}${key}`, Type: 'String', Value: value });
+    create(`Setting${key}`, 'AWS::SSM::Parameter', {
+      Name: `${prefix}${key}`,
+      Type: 'String',
+      Value: value,
+    });
   }
   const group = create('TargetGroup', 'AWS::ElasticLoadBalancingV2::TargetGroup', {
     TargetType: 'ip',
@@ -111,8 +143,16 @@ export function deployControllerStack(
       DeploymentCircuitBreaker: { Enable: options.circuitBreaker ?? true, Rollback: true },
     },
     HealthCheckGracePeriodSeconds: 60,
-    NetworkConfiguration: { AwsvpcConfiguration: { AssignPublicIp: 'DISABLED', Subnets: privateSubnets, SecurityGroups: [controllerGroup.physicalId] } },
-    LoadBalancers: [{ ContainerName: 'jenkins', ContainerPort: 8080, TargetGroupArn: group.physicalId }],
+    NetworkConfiguration: {
+      AwsvpcConfiguration: {
+        AssignPublicIp: 'DISABLED',
+        Subnets: privateSubnets,
+        SecurityGroups: [controllerGroup.physicalId],
+      },
+    },
+    LoadBalancers: [
+      { ContainerName: 'jenkins', ContainerPort: 8080, TargetGroupArn: group.physicalId },
+    ],
   });
 
   return {

@@ -12,8 +12,14 @@ export interface TestSandbox {
   close(): Promise<void>;
 }
 
-export async function startTestSandbox(options: { speed?: number; seed?: number } = {}): Promise<TestSandbox> {
-  const sandbox = await startSandbox({ port: 0, speed: options.speed ?? 40, seed: options.seed ?? 3 });
+export async function startTestSandbox(
+  options: { speed?: number; seed?: number } = {},
+): Promise<TestSandbox> {
+  const sandbox = await startSandbox({
+    port: 0,
+    speed: options.speed ?? 40,
+    seed: options.seed ?? 3,
+  });
   const clients = createAwsClients({
     region: 'eu-west-1',
     endpoint: sandbox.url,
@@ -61,7 +67,9 @@ export async function eventually<T>(
       last = error;
     }
     if (Date.now() > deadline) {
-      throw new Error(`Timed out waiting for ${describe}${last === undefined ? '' : `: ${String(last)}`}`);
+      throw new Error(
+        `Timed out waiting for ${describe}${last === undefined ? '' : `: ${String(last)}`}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -90,7 +98,13 @@ export async function launchStack(
   );
   await executeLaunch(
     clients,
-    { stackName, attemptId, changeSetArn: changeSet.arn, terminationProtection: false, rollbackOnFailure: true },
+    {
+      stackName,
+      attemptId,
+      changeSetArn: changeSet.arn,
+      terminationProtection: false,
+      rollbackOnFailure: true,
+    },
     'tester',
   );
   return eventually(

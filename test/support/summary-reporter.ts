@@ -10,16 +10,16 @@ export default class SummaryReporter implements Reporter {
     let passed = 0;
     let failed = unhandledErrors.length;
     let skipped = 0;
-    for (const module of modules) {
+    for (const testModule of modules) {
       let tests = 0;
-      for (const test of module.children.allTests()) {
+      for (const test of testModule.children.allTests()) {
         tests += 1;
         const state = test.result().state;
         if (state === 'passed') passed += 1;
         else if (state === 'failed') failed += 1;
         else skipped += 1;
       }
-      if (tests === 0 && module.state() === 'failed') failed += 1;
+      if (tests === 0 && testModule.state() === 'failed') failed += 1;
     }
     const tail = skipped > 0 ? `, ${skipped} skipped` : '';
     process.stdout.write(`\n${passed} passed, ${failed} failed${tail}\n`);

@@ -8,16 +8,27 @@ import { bundledTemplate, templateFromText } from '@/lib/stacks/templates';
 
 /** Proposes a new stack as a CREATE change set to review (nothing is created yet). */
 export const POST = apiHandler(
-  { role: 'operator', body: launchProposalSchema, action: 'stack.propose', maxBodyBytes: 128 * 1024 },
+  {
+    role: 'operator',
+    body: launchProposalSchema,
+    action: 'stack.propose',
+    maxBodyBytes: 128 * 1024,
+  },
   async ({ request, body, user, audit }): Promise<LaunchProposalView> => {
     const region = requestRegion(request);
-    const template = body.templateBody === undefined ? await bundledTemplate() : templateFromText(body.templateBody);
+    const template =
+      body.templateBody === undefined
+        ? await bundledTemplate()
+        : templateFromText(body.templateBody);
     const noEcho = new Set(template.model.parameters.filter((p) => p.noEcho).map((p) => p.key));
     audit({
       stack: body.stackName,
       region,
       parameters: Object.fromEntries(
-        Object.entries(body.values).map(([key, value]) => [key, noEcho.has(key) ? '[redacted]' : value]),
+        Object.entries(body.values).map(([key, value]) => [
+          key,
+          noEcho.has(key) ? '[redacted]' : value,
+        ]),
       ),
       capabilities: body.capabilities,
     });

@@ -88,7 +88,10 @@ describe('launch form', () => {
 
     expect(link).not.toContain('correct-horse-battery');
     expect(link).not.toContain('JenkinsAdminPassword');
-    const reopened = initialLaunchForm(model, readQuickCreateParams(link.split('?')[1] ?? '', model));
+    const reopened = initialLaunchForm(
+      model,
+      readQuickCreateParams(link.split('?')[1] ?? '', model),
+    );
     expect(reopened.stackName).toBe('jenkins-ctl');
     expect({ ...reopened.values, JenkinsAdminPassword: 'x' }).toEqual({
       ...form.values,
@@ -150,10 +153,13 @@ describe('launch form', () => {
 
   it('blocks the key pair with an explanation when the region has none (C11)', () => {
     const form = validJenkinsForm();
-    const problems = check({ ...form, values: { ...form.values, AgentKeyName: '' } }, {
-      ...choices,
-      keyPairs: [],
-    });
+    const problems = check(
+      { ...form, values: { ...form.values, AgentKeyName: '' } },
+      {
+        ...choices,
+        keyPairs: [],
+      },
+    );
 
     expect(problems.parameters.AgentKeyName).toMatch(/There are no EC2 key pairs in eu-west-1/);
   });
@@ -169,7 +175,9 @@ describe('launch form', () => {
 
   it('applies AWS’s stack-name rule with its sentence', () => {
     expect(check({ ...validJenkinsForm(), stackName: '1jenkins' }).stackName).toBe(STACK_NAME_RULE);
-    expect(check({ ...validJenkinsForm(), stackName: '' }).stackName).toMatch(/^Enter a stack name/);
+    expect(check({ ...validJenkinsForm(), stackName: '' }).stackName).toMatch(
+      /^Enter a stack name/,
+    );
   });
 
   it('requires the capabilities to be acknowledged before review (C29)', () => {

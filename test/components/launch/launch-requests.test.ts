@@ -4,7 +4,11 @@ import { networkKey, postJson, type PostDeps } from '@/components/launch/launch-
 import { AppError } from '@/lib/errors';
 import { ATTEMPT_ID_PATTERN } from '@/lib/stacks/request-token';
 
-function deps(response: Response, calls: { url: string; init: RequestInit }[], went: string[]): PostDeps {
+function deps(
+  response: Response,
+  calls: { url: string; init: RequestInit }[],
+  went: string[],
+): PostDeps {
   return {
     fetch: async (url, init) => {
       calls.push({ url, init });
@@ -35,7 +39,11 @@ describe('launch requests', () => {
   it('sends a signed-out person to sign in and comes back to the wizard', async () => {
     const went: string[] = [];
     const body = { code: 'unauthorized:auth', message: 'Sign in first.' };
-    const request = postJson('/api/launch', {}, deps(Response.json(body, { status: 401 }), [], went));
+    const request = postJson(
+      '/api/launch',
+      {},
+      deps(Response.json(body, { status: 401 }), [], went),
+    );
 
     await expect(request).rejects.toBeInstanceOf(AppError);
     expect(went).toEqual(['/signin?next=%2Flaunch%3FstackName%3Dci']);

@@ -14,7 +14,12 @@ describe('likely root failure', () => {
         'CREATE_FAILED',
         'At least two subnets in two different Availability Zones must be specified',
       ),
-      stackEvent('2024-05-01T10:01:01Z', 'FileSystem', 'CREATE_FAILED', 'Resource creation cancelled'),
+      stackEvent(
+        '2024-05-01T10:01:01Z',
+        'FileSystem',
+        'CREATE_FAILED',
+        'Resource creation cancelled',
+      ),
       stackEvent(
         '2024-05-01T10:01:02Z',
         'jenkins-ctl',
@@ -44,7 +49,12 @@ describe('likely root failure', () => {
   it('finds nothing when only cancellations or no failures happened', () => {
     const timeline = newestFirst([
       stackEvent('2024-05-01T10:00:00Z', 'LogGroup', 'CREATE_COMPLETE'),
-      stackEvent('2024-05-01T10:01:01Z', 'FileSystem', 'CREATE_FAILED', 'Resource creation cancelled'),
+      stackEvent(
+        '2024-05-01T10:01:01Z',
+        'FileSystem',
+        'CREATE_FAILED',
+        'Resource creation cancelled',
+      ),
     ]);
 
     expect(likelyRootFailure(timeline)).toBeUndefined();

@@ -12,22 +12,33 @@ describe('scale edits against the sandbox', () => {
   let env: TestSandbox;
 
   async function settled(): Promise<Record<string, string>> {
-    return eventually(async () => {
-      const stack = await describeStack(env.clients, STACK);
-      return stack !== undefined && !isInProgress(stack.StackStatus ?? '') ? deployedScaleValues(stack) : undefined;
-    }, 60_000, 'the stack to settle');
+    return eventually(
+      async () => {
+        const stack = await describeStack(env.clients, STACK);
+        return stack !== undefined && !isInProgress(stack.StackStatus ?? '')
+          ? deployedScaleValues(stack)
+          : undefined;
+      },
+      60_000,
+      'the stack to settle',
+    );
   }
 
   async function updatesStarted(): Promise<number> {
     const events = await readLatestStackEvents(env.clients, STACK);
-    return events.filter((e) => e.LogicalResourceId === STACK && e.ResourceStatus === 'UPDATE_IN_PROGRESS').length;
+    return events.filter(
+      (e) => e.LogicalResourceId === STACK && e.ResourceStatus === 'UPDATE_IN_PROGRESS',
+    ).length;
   }
 
   async function mutatingCalls(): Promise<string[]> {
     const { requests } = await env.sandbox.control.requests();
     return requests
       .map((request) => request.operation)
-      .filter((operation) => /^(Execute|Update|Create|Delete)/.test(operation) && operation !== 'DeleteChangeSet');
+      .filter(
+        (operation) =>
+          /^(Execute|Update|Create|Delete)/.test(operation) && operation !== 'DeleteChangeSet',
+      );
   }
 
   beforeAll(async () => {
@@ -41,26 +52,40 @@ describe('scale edits against the sandbox', () => {
     const outcome = await applyScaleEdit(
       env.clients,
       STACK,
-      { attemptId: 'raisecap01', changes: { AgentInstanceCap: '14' }, expected: { AgentInstanceCap: '10' }, confirm: false },
+      {
+        attemptId: 'raisecap01',
+        changes: { AgentInstanceCap: '14' },
+        expected: { AgentInstanceCap: '10' },
+        confirm: false,
+      },
       'Olivia Operator',
       noBuilds,
     );
-    expect(outcome).toMatchObject({ kind: 'applied', requestToken: 'js-OliviaOperator-raisecap01-cap-10-14' });
-    expect(outcome.kind === 'applied' && outcome.changeSet?.changes.map((c) => c.resourceType)).toEqual([
-      'AWS::SSM::Parameter',
-    ]);
+    expect(outcome).toMatchObject({
+      kind: 'applied',
+      requestToken: 'js-OliviaOperator-raisecap01-cap-10-14',
+    });
+    expect(
+      outcome.kind === 'applied' && outcome.changeSet?.changes.map((c) => c.resourceType),
+    ).toEqual(['AWS::SSM::Parameter']);
     expect((await settled()).AgentInstanceCap).toBe('14');
 
     const secret = Object.values(env.sandbox.world.region('eu-west-1').recorded).find(
-      (resource) => resource.type === 'AWS::SecretsManager::Secret' && resource.stackName === STACK &&
+      (resource) =>
+        resource.type === 'AWS::SecretsManager::Secret' &&
+        resource.stackName === STACK &&
         JSON.stringify(resource.properties).includes('correct-horse-battery-1'),
     );
     expect(secret).toBeDefined();
 
-    await eventually(async () => {
-      const jenkins = await env.sandbox.control.jenkins({ stackName: STACK });
-      return jenkins.settings?.instanceCap === 14 ? jenkins : undefined;
-    }, 60_000, 'the simulated EC2 plugin to read cap 14');
+    await eventually(
+      async () => {
+        const jenkins = await env.sandbox.control.jenkins({ stackName: STACK });
+        return jenkins.settings?.instanceCap === 14 ? jenkins : undefined;
+      },
+      60_000,
+      'the simulated EC2 plugin to read cap 14',
+    );
   });
 
   it('answers nothing to change for the deployed value and keeps showing it (C01, C02)', async () => {
@@ -68,11 +93,19 @@ describe('scale edits against the sandbox', () => {
     const outcome = await applyScaleEdit(
       env.clients,
       STACK,
-      { attemptId: 'samecap001', changes: { AgentInstanceCap: '14' }, expected: { AgentInstanceCap: '14' }, confirm: false },
+      {
+        attemptId: 'samecap001',
+        changes: { AgentInstanceCap: '14' },
+        expected: { AgentInstanceCap: '14' },
+        confirm: false,
+      },
       'olivia',
       noBuilds,
     );
-    expect(outcome).toMatchObject({ kind: 'nothing-to-change', deployed: { AgentInstanceCap: '14' } });
+    expect(outcome).toMatchObject({
+      kind: 'nothing-to-change',
+      deployed: { AgentInstanceCap: '14' },
+    });
     const { requests } = await env.sandbox.control.requests();
     expect(requests.some((r) => r.operation === 'DeleteChangeSet')).toBe(true);
     expect(requests.filter((r) => r.operation === 'ExecuteChangeSet')).toHaveLength(0);
@@ -81,8 +114,30 @@ describe('scale edits against the sandbox', () => {
   it('starts exactly one update for two edits at the same moment; the other gets a conflict with fresh values', async () => {
     const before = await updatesStarted();
     const results = await Promise.allSettled([
-      applyScaleEdit(env.clients, STACK, { attemptId: 'concurrentA', changes: { WarmAgents: '1' }, expected: { WarmAgents: '0' }, confirm: false }, 'alice', noBuilds),
-      applyScaleEdit(env.clients, STACK, { attemptId: 'concurrentB', changes: { WarmAgents: '2' }, expected: { WarmAgents: '0' }, confirm: false }, 'bob', noBuilds),
+      applyScaleEdit(
+        env.clients,
+        STACK,
+        {
+          attemptId: 'concurrentA',
+          changes: { WarmAgents: '1' },
+          expected: { WarmAgents: '0' },
+          confirm: false,
+        },
+        'alice',
+        noBuilds,
+      ),
+      applyScaleEdit(
+        env.clients,
+        STACK,
+        {
+          attemptId: 'concurrentB',
+          changes: { WarmAgents: '2' },
+          expected: { WarmAgents: '0' },
+          confirm: false,
+        },
+        'bob',
+        noBuilds,
+      ),
     ]);
     const applied = results.filter((r) => r.status === 'fulfilled' && r.value.kind === 'applied');
     const conflicts = results.filter(
@@ -98,26 +153,59 @@ describe('scale edits against the sandbox', () => {
 
   it('starts one update for the same request sent twice', async () => {
     const before = await updatesStarted();
-    const edit = { attemptId: 'doubleclk1', changes: { AgentIdleMinutes: '45' }, expected: { AgentIdleMinutes: '30' }, confirm: false };
+    const edit = {
+      attemptId: 'doubleclk1',
+      changes: { AgentIdleMinutes: '45' },
+      expected: { AgentIdleMinutes: '30' },
+      confirm: false,
+    };
     const first = await applyScaleEdit(env.clients, STACK, edit, 'olivia', noBuilds);
     const second = await applyScaleEdit(env.clients, STACK, edit, 'olivia', noBuilds);
     expect(first.kind).toBe('applied');
-    expect(second).toMatchObject({ kind: 'applied', requestToken: first.kind === 'applied' ? first.requestToken : '' });
+    expect(second).toMatchObject({
+      kind: 'applied',
+      requestToken: first.kind === 'applied' ? first.requestToken : '',
+    });
     await settled();
     expect((await updatesStarted()) - before).toBe(1);
   });
 
   it('refuses values the person saw that are no longer deployed', async () => {
     await expect(
-      applyScaleEdit(env.clients, STACK, { attemptId: 'staleview1', changes: { AgentInstanceCap: '20' }, expected: { AgentInstanceCap: '10' }, confirm: false }, 'olivia', noBuilds),
-    ).rejects.toMatchObject({ code: 'conflict:scale', details: { fresh: { AgentInstanceCap: '14' } } });
+      applyScaleEdit(
+        env.clients,
+        STACK,
+        {
+          attemptId: 'staleview1',
+          changes: { AgentInstanceCap: '20' },
+          expected: { AgentInstanceCap: '10' },
+          confirm: false,
+        },
+        'olivia',
+        noBuilds,
+      ),
+    ).rejects.toMatchObject({
+      code: 'conflict:scale',
+      details: { fresh: { AgentInstanceCap: '14' } },
+    });
   });
 
   it('refuses a cap outside the template constraints before any AWS mutation (C26)', async () => {
     await env.sandbox.control.clearRequests();
     for (const value of ['0', '-1', '12.5', '1e2', '2147483648']) {
       await expect(
-        applyScaleEdit(env.clients, STACK, { attemptId: `badcap${value.replace(/\W/g, 'x')}`, changes: { AgentInstanceCap: value }, expected: {}, confirm: false }, 'olivia', noBuilds),
+        applyScaleEdit(
+          env.clients,
+          STACK,
+          {
+            attemptId: `badcap${value.replace(/\W/g, 'x')}`,
+            changes: { AgentInstanceCap: value },
+            expected: {},
+            confirm: false,
+          },
+          'olivia',
+          noBuilds,
+        ),
       ).rejects.toMatchObject({ code: 'bad_request:parameters' });
     }
     expect(await mutatingCalls()).toEqual([]);
@@ -128,18 +216,32 @@ describe('scale edits against the sandbox', () => {
     const review = await applyScaleEdit(
       env.clients,
       STACK,
-      { attemptId: 'ctloff0001', changes: { ControllerEnabled: 'false' }, expected: { ControllerEnabled: 'true' }, confirm: false },
+      {
+        attemptId: 'ctloff0001',
+        changes: { ControllerEnabled: 'false' },
+        expected: { ControllerEnabled: 'true' },
+        confirm: false,
+      },
       'olivia',
       async () => 3,
     );
-    expect(review).toMatchObject({ kind: 'needs-confirmation', runningBuilds: 3, safety: { controllerRestarts: true } });
+    expect(review).toMatchObject({
+      kind: 'needs-confirmation',
+      runningBuilds: 3,
+      safety: { controllerRestarts: true },
+    });
     const { requests } = await env.sandbox.control.requests();
     expect(requests.some((r) => r.operation === 'ExecuteChangeSet')).toBe(false);
 
     const confirmed = await applyScaleEdit(
       env.clients,
       STACK,
-      { attemptId: 'ctloff0001', changes: { ControllerEnabled: 'false' }, expected: { ControllerEnabled: 'true' }, confirm: true },
+      {
+        attemptId: 'ctloff0001',
+        changes: { ControllerEnabled: 'false' },
+        expected: { ControllerEnabled: 'true' },
+        confirm: true,
+      },
       'olivia',
       async () => 3,
     );

@@ -19,11 +19,30 @@ function stackEvent(status: string, at: string, token?: string, reason?: string)
 describe('scale history', () => {
   it('reads who, when, what and the outcome from stack events alone', () => {
     const newestFirst = [
-      stackEvent('UPDATE_ROLLBACK_COMPLETE', '2026-12-03T10:20:00Z', 'Console-CancelUpdateStack-91ab'),
-      stackEvent('UPDATE_ROLLBACK_IN_PROGRESS', '2026-12-03T10:15:00Z', 'Console-CancelUpdateStack-91ab', 'Resource update cancelled'),
-      stackEvent('UPDATE_IN_PROGRESS', '2026-12-03T10:10:00Z', 'js-bob-bbbbbbbb-warm-0-2', 'User Initiated'),
+      stackEvent(
+        'UPDATE_ROLLBACK_COMPLETE',
+        '2026-12-03T10:20:00Z',
+        'Console-CancelUpdateStack-91ab',
+      ),
+      stackEvent(
+        'UPDATE_ROLLBACK_IN_PROGRESS',
+        '2026-12-03T10:15:00Z',
+        'Console-CancelUpdateStack-91ab',
+        'Resource update cancelled',
+      ),
+      stackEvent(
+        'UPDATE_IN_PROGRESS',
+        '2026-12-03T10:10:00Z',
+        'js-bob-bbbbbbbb-warm-0-2',
+        'User Initiated',
+      ),
       stackEvent('UPDATE_COMPLETE', '2026-12-03T10:05:00Z', 'js-alice-aaaaaaaa-cap-10-20'),
-      stackEvent('UPDATE_IN_PROGRESS', '2026-12-03T10:00:00Z', 'js-alice-aaaaaaaa-cap-10-20', 'User Initiated'),
+      stackEvent(
+        'UPDATE_IN_PROGRESS',
+        '2026-12-03T10:00:00Z',
+        'js-alice-aaaaaaaa-cap-10-20',
+        'User Initiated',
+      ),
       stackEvent('UPDATE_COMPLETE', '2026-12-02T10:00:00Z', 'ju-carol-cccccccc'),
       stackEvent('UPDATE_IN_PROGRESS', '2026-12-02T09:50:00Z', 'ju-carol-cccccccc'),
     ];

@@ -21,10 +21,22 @@ describe('change set safety', () => {
 
   it('needs a confirm when the controller task definition is replaced (C24)', () => {
     const safety = changeSetSafety([
-      change({ logicalId: 'ControllerTaskDef', resourceType: 'AWS::ECS::TaskDefinition', replacement: 'True' }),
-      change({ logicalId: 'ControllerService', resourceType: 'AWS::ECS::Service', replacement: 'False' }),
+      change({
+        logicalId: 'ControllerTaskDef',
+        resourceType: 'AWS::ECS::TaskDefinition',
+        replacement: 'True',
+      }),
+      change({
+        logicalId: 'ControllerService',
+        resourceType: 'AWS::ECS::Service',
+        replacement: 'False',
+      }),
     ]);
-    expect(safety).toMatchObject({ safe: false, controllerRestarts: true, replacements: ['ControllerTaskDef'] });
+    expect(safety).toMatchObject({
+      safe: false,
+      controllerRestarts: true,
+      replacements: ['ControllerTaskDef'],
+    });
   });
 
   it('needs a confirm when the service alone changes (turning the controller off)', () => {
@@ -37,10 +49,18 @@ describe('change set safety', () => {
 
   it('flags conditional replacements and additions (C12)', () => {
     const safety = changeSetSafety([
-      change({ logicalId: 'AgentLaunchTemplate', resourceType: 'AWS::EC2::LaunchTemplate', replacement: 'Conditional' }),
+      change({
+        logicalId: 'AgentLaunchTemplate',
+        resourceType: 'AWS::EC2::LaunchTemplate',
+        replacement: 'Conditional',
+      }),
       change({ logicalId: 'NewThing', action: 'Add', replacement: undefined }),
     ]);
-    expect(safety).toMatchObject({ safe: false, replacements: ['AgentLaunchTemplate'], addsOrRemoves: ['NewThing'] });
+    expect(safety).toMatchObject({
+      safe: false,
+      replacements: ['AgentLaunchTemplate'],
+      addsOrRemoves: ['NewThing'],
+    });
   });
 
   it('never calls an empty change set safe', () => {

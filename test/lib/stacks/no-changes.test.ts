@@ -12,7 +12,9 @@ describe('nothing to change (C01)', () => {
   });
 
   it('keeps real failures as failures', () => {
-    expect(isNothingToChange('Template error: instance of Fn::GetAtt references undefined resource Foo')).toBe(false);
+    expect(
+      isNothingToChange('Template error: instance of Fn::GetAtt references undefined resource Foo'),
+    ).toBe(false);
     expect(isNothingToChange(undefined)).toBe(false);
   });
 });

@@ -28,8 +28,14 @@ describe('request tokens', () => {
   });
 
   it('stays within 128 characters however many changes there are', () => {
-    const changes = Array.from({ length: 30 }, () => ({ key: 'AgentIdleMinutes', from: '1440', to: '1439' }));
-    expect(requestToken('scale', 'x'.repeat(60), 'a'.repeat(32), changes).length).toBeLessThanOrEqual(128);
+    const changes = Array.from({ length: 30 }, () => ({
+      key: 'AgentIdleMinutes',
+      from: '1440',
+      to: '1439',
+    }));
+    expect(
+      requestToken('scale', 'x'.repeat(60), 'a'.repeat(32), changes).length,
+    ).toBeLessThanOrEqual(128);
   });
 
   it('does not claim tokens it did not issue (C14)', () => {

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  canDelete,
-  canUpdate,
-  isInProgress,
-  stackActions,
-} from '@/lib/stacks/status';
+import { canDelete, canUpdate, isInProgress, stackActions } from '@/lib/stacks/status';
 
 describe('stack status rules', () => {
   it('treats every *_IN_PROGRESS status as busy', () => {
@@ -20,7 +15,12 @@ describe('stack status rules', () => {
 
   it('offers only delete and relaunch for ROLLBACK_COMPLETE (C19)', () => {
     const actions = stackActions('ROLLBACK_COMPLETE');
-    expect(actions).toMatchObject({ update: false, delete: true, relaunch: true, continueRollback: false });
+    expect(actions).toMatchObject({
+      update: false,
+      delete: true,
+      relaunch: true,
+      continueRollback: false,
+    });
     expect(actions.editBlockedBecause).toMatch(/delete the stack and launch it again/);
   });
 

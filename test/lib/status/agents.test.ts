@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { agentPool, countsAgainstCap, instanceIdOfNode, type AgentInstance } from '@/lib/status/agents';
+import {
+  agentPool,
+  countsAgainstCap,
+  instanceIdOfNode,
+  type AgentInstance,
+} from '@/lib/status/agents';
 
 const NOW = Date.parse('2026-12-03T12:00:00.000Z');
 
@@ -26,7 +31,9 @@ describe('agent pool', () => {
     expect(countsAgainstCap(instance('i-00000001', 'pending'), 'jenkins-ctl-ec2')).toBe(true);
     expect(countsAgainstCap(instance('i-00000002', 'stopping'), 'jenkins-ctl-ec2')).toBe(true);
     expect(countsAgainstCap(instance('i-00000003', 'terminated'), 'jenkins-ctl-ec2')).toBe(false);
-    expect(countsAgainstCap(instance('i-00000004', 'shutting-down'), 'jenkins-ctl-ec2')).toBe(false);
+    expect(countsAgainstCap(instance('i-00000004', 'shutting-down'), 'jenkins-ctl-ec2')).toBe(
+      false,
+    );
   });
 
   it("does not count another controller's agents (C27)", () => {
@@ -40,8 +47,16 @@ describe('agent pool', () => {
   });
 
   it('shows headroom against the cap, never below zero, with more agents than the cap', () => {
-    const instances = ['01', '02', '03', '04', '05'].map((n) => instance(`i-000000${n}`, 'running'));
-    const pool = agentPool({ instances, nodes: undefined, limits, cloudName: 'jenkins-ctl-ec2', now: NOW });
+    const instances = ['01', '02', '03', '04', '05'].map((n) =>
+      instance(`i-000000${n}`, 'running'),
+    );
+    const pool = agentPool({
+      instances,
+      nodes: undefined,
+      limits,
+      cloudName: 'jenkins-ctl-ec2',
+      now: NOW,
+    });
     expect(pool).toMatchObject({ counted: 5, headroom: 0, byState: { running: 5 } });
   });
 
@@ -49,9 +64,23 @@ describe('agent pool', () => {
     const stale = instance('i-0orph001', 'running', {
       jenkins_node_last_refresh: String(NOW - 5 * 60 * 60_000),
     });
-    const live = instance('i-0live002', 'running', { jenkins_node_last_refresh: String(NOW - 2 * 60_000) });
-    const pool = agentPool({ instances: [stale, live], nodes: undefined, limits, cloudName: 'jenkins-ctl-ec2', now: NOW });
-    expect(pool.agents.map((agent) => [agent.instanceId, agent.possiblyOrphaned, agent.countsAgainstCap])).toEqual([
+    const live = instance('i-0live002', 'running', {
+      jenkins_node_last_refresh: String(NOW - 2 * 60_000),
+    });
+    const pool = agentPool({
+      instances: [stale, live],
+      nodes: undefined,
+      limits,
+      cloudName: 'jenkins-ctl-ec2',
+      now: NOW,
+    });
+    expect(
+      pool.agents.map((agent) => [
+        agent.instanceId,
+        agent.possiblyOrphaned,
+        agent.countsAgainstCap,
+      ]),
+    ).toEqual([
       ['i-0orph001', true, true],
       ['i-0live002', false, true],
     ]);
@@ -68,7 +97,9 @@ describe('agent pool', () => {
       cloudName: 'jenkins-ctl-ec2',
       now: NOW,
     });
-    expect(pool.agents.map((agent) => [agent.instanceId, agent.activity, agent.possiblyOrphaned])).toEqual([
+    expect(
+      pool.agents.map((agent) => [agent.instanceId, agent.activity, agent.possiblyOrphaned]),
+    ).toEqual([
       ['i-00000011', 'busy', false],
       ['i-00000012', 'unknown', true],
     ]);

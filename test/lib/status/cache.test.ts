@@ -4,7 +4,11 @@ import { SnapshotCache } from '@/lib/status/cache';
 import type { StackSnapshot } from '@/lib/status/types';
 
 function snapshot(name: string): StackSnapshot {
-  return { stack: { name }, fetchedAt: new Date(0).toISOString(), stale: undefined } as unknown as StackSnapshot;
+  return {
+    stack: { name },
+    fetchedAt: new Date(0).toISOString(),
+    stale: undefined,
+  } as unknown as StackSnapshot;
 }
 
 describe('snapshot cache', () => {
@@ -48,7 +52,10 @@ describe('snapshot cache', () => {
       throw throttled;
     });
     expect(stale.stack.name).toBe('a');
-    expect(stale.stale).toEqual({ since: new Date(5_000).toISOString(), reason: 'AWS is throttling requests; retrying.' });
+    expect(stale.stale).toEqual({
+      since: new Date(5_000).toISOString(),
+      reason: 'AWS is throttling requests; retrying.',
+    });
 
     now = 7_000;
     const fresh = await cache.get('a', async () => snapshot('a'));
@@ -57,7 +64,9 @@ describe('snapshot cache', () => {
 
   it('passes the error on when there is no good snapshot yet, or the stack is gone', async () => {
     const cache = new SnapshotCache(1_000, () => 0);
-    await expect(cache.get('b', async () => Promise.reject(new Error('offline')))).rejects.toThrow('offline');
+    await expect(cache.get('b', async () => Promise.reject(new Error('offline')))).rejects.toThrow(
+      'offline',
+    );
 
     let now = 0;
     const other = new SnapshotCache(1_000, () => now);

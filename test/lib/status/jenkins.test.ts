@@ -6,7 +6,9 @@ import { appliedLimitsOf, probeJenkins } from '@/lib/status/jenkins';
 describe('applied scale limits', () => {
   it('reads the limits line of the system message', () => {
     expect(
-      appliedLimitsOf('Jenkins on AWS, stack x.\nScale limits in effect: cap=20 warm=2 idle=45 type=m6i.large'),
+      appliedLimitsOf(
+        'Jenkins on AWS, stack x.\nScale limits in effect: cap=20 warm=2 idle=45 type=m6i.large',
+      ),
     ).toEqual({ cap: 20, warm: 2, idleMinutes: 45, instanceType: 'm6i.large' });
   });
 
@@ -29,20 +31,30 @@ describe('Jenkins probe', () => {
       response.setHeader('content-type', 'application/json');
       if (path.startsWith('/queue/')) {
         return response.end(
-          JSON.stringify({ items: [{ inQueueSince: NOW - 20 * 60_000 }, { inQueueSince: NOW - 1_000 }] }),
+          JSON.stringify({
+            items: [{ inQueueSince: NOW - 20 * 60_000 }, { inQueueSince: NOW - 1_000 }],
+          }),
         );
       }
       if (path.startsWith('/computer/')) {
         return response.end(
           JSON.stringify({
             computer: [
-              { _class: 'hudson.model.Hudson$MasterComputer', displayName: 'Built-In Node', idle: true },
+              {
+                _class: 'hudson.model.Hudson$MasterComputer',
+                displayName: 'Built-In Node',
+                idle: true,
+              },
               { displayName: 'linux (i-0abc12345678)', offline: false, idle: false },
             ],
           }),
         );
       }
-      return response.end(JSON.stringify({ description: 'Scale limits in effect: cap=3 warm=0 idle=30 type=t3.large' }));
+      return response.end(
+        JSON.stringify({
+          description: 'Scale limits in effect: cap=3 warm=0 idle=30 type=t3.large',
+        }),
+      );
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
@@ -58,7 +70,14 @@ describe('Jenkins probe', () => {
       version: '2.568.2',
       queueLength: 2,
       stuckItems: 1,
-      nodes: [{ name: 'linux (i-0abc12345678)', idle: false, offline: false, instanceId: 'i-0abc12345678' }],
+      nodes: [
+        {
+          name: 'linux (i-0abc12345678)',
+          idle: false,
+          offline: false,
+          instanceId: 'i-0abc12345678',
+        },
+      ],
       appliedLimits: { cap: 3 },
       error: undefined,
     });

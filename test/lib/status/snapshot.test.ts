@@ -16,10 +16,16 @@ describe('status snapshot against the sandbox', () => {
   afterAll(() => env.close());
 
   it('goes Healthy with a running controller, a healthy target and agents under the cap', async () => {
-    const snapshot = await eventually(async () => {
-      const current = await status.snapshot('eu-west-1', 'jenkins-snap');
-      return current.verdict.level === 'Healthy' && current.agents.counted > 0 ? current : undefined;
-    }, 60_000, 'a healthy snapshot with agents');
+    const snapshot = await eventually(
+      async () => {
+        const current = await status.snapshot('eu-west-1', 'jenkins-snap');
+        return current.verdict.level === 'Healthy' && current.agents.counted > 0
+          ? current
+          : undefined;
+      },
+      60_000,
+      'a healthy snapshot with agents',
+    );
     expect(snapshot.controller).toMatchObject({ desired: 1, running: 1, serviceStatus: 'ACTIVE' });
     expect(snapshot.controller?.targets[0]?.state).toBe('healthy');
     expect(snapshot.jenkins).toMatchObject({ reachable: true });
@@ -35,20 +41,32 @@ describe('status snapshot against the sandbox', () => {
 
   it('goes Degraded or Down when the controller crashes, and back to Healthy by itself', async () => {
     await env.sandbox.control.crashTask({ stackName: 'jenkins-snap' });
-    const broken = await eventually(async () => {
-      const current = await status.snapshot('eu-west-1', 'jenkins-snap');
-      return current.verdict.level !== 'Healthy' ? current : undefined;
-    }, 30_000, 'a verdict other than Healthy');
+    const broken = await eventually(
+      async () => {
+        const current = await status.snapshot('eu-west-1', 'jenkins-snap');
+        return current.verdict.level !== 'Healthy' ? current : undefined;
+      },
+      30_000,
+      'a verdict other than Healthy',
+    );
     expect(['Degraded', 'Down', 'Progressing']).toContain(broken.verdict.level);
-    const stopped = await eventually(async () => {
-      const current = await status.snapshot('eu-west-1', 'jenkins-snap');
-      return current.controller?.tasks.find((task) => task.stoppedReason !== undefined);
-    }, 30_000, 'the stopped task with its reason');
+    const stopped = await eventually(
+      async () => {
+        const current = await status.snapshot('eu-west-1', 'jenkins-snap');
+        return current.controller?.tasks.find((task) => task.stoppedReason !== undefined);
+      },
+      30_000,
+      'the stopped task with its reason',
+    );
     expect(stopped.stoppedReason).toMatch(/Essential container/);
-    await eventually(async () => {
-      const current = await status.snapshot('eu-west-1', 'jenkins-snap');
-      return current.verdict.level === 'Healthy' ? current : undefined;
-    }, 60_000, 'recovery to Healthy');
+    await eventually(
+      async () => {
+        const current = await status.snapshot('eu-west-1', 'jenkins-snap');
+        return current.verdict.level === 'Healthy' ? current : undefined;
+      },
+      60_000,
+      'recovery to Healthy',
+    );
   });
 
   it('names an unhealthy target with its reason code and the health-check path', async () => {
@@ -56,18 +74,28 @@ describe('status snapshot against the sandbox', () => {
       stackName: 'jenkins-snap',
       reason: 'Target.ResponseCodeMismatch',
     });
-    const down = await eventually(async () => {
-      const current = await status.snapshot('eu-west-1', 'jenkins-snap');
-      return current.verdict.layer === 'target' && current.verdict.level === 'Down' ? current : undefined;
-    }, 60_000, 'a target-layer verdict');
+    const down = await eventually(
+      async () => {
+        const current = await status.snapshot('eu-west-1', 'jenkins-snap');
+        return current.verdict.layer === 'target' && current.verdict.level === 'Down'
+          ? current
+          : undefined;
+      },
+      60_000,
+      'a target-layer verdict',
+    );
     expect(down.verdict.cause).toMatch(/health-check path/);
     expect(down.verdict.cause).toMatch(/path \/login/);
     expect(down.timeline.some((entry) => entry.source === 'target' && entry.failure)).toBe(true);
     await env.sandbox.control.makeTargetsUnhealthy({ stackName: 'jenkins-snap', clear: true });
-    await eventually(async () => {
-      const current = await status.snapshot('eu-west-1', 'jenkins-snap');
-      return current.verdict.level === 'Healthy' ? current : undefined;
-    }, 60_000, 'recovery after the health check passes again');
+    await eventually(
+      async () => {
+        const current = await status.snapshot('eu-west-1', 'jenkins-snap');
+        return current.verdict.level === 'Healthy' ? current : undefined;
+      },
+      60_000,
+      'recovery after the health check passes again',
+    );
   });
 
   it('keeps answering with fresh data while 30% of ECS calls are throttled', async () => {

@@ -12,13 +12,21 @@ import {
 
 describe('stack verdict', () => {
   it('is Healthy only when every layer agrees', () => {
-    const verdict = verdictOf({ stack: stack(), controller: controller(), jenkins: jenkins(), headroom: 3 });
+    const verdict = verdictOf({
+      stack: stack(),
+      controller: controller(),
+      jenkins: jenkins(),
+      headroom: 3,
+    });
     expect(verdict).toMatchObject({ level: 'Healthy', layer: undefined });
   });
 
   it('says Down with the failed create for ROLLBACK_COMPLETE', () => {
     const verdict = verdictOf({
-      stack: stack({ status: 'ROLLBACK_COMPLETE', statusReason: 'The following resource(s) failed to create: [Cluster].' }),
+      stack: stack({
+        status: 'ROLLBACK_COMPLETE',
+        statusReason: 'The following resource(s) failed to create: [Cluster].',
+      }),
       controller: undefined,
       jenkins: undefined,
       headroom: undefined,
@@ -98,9 +106,19 @@ describe('stack verdict', () => {
       stack: stack(),
       controller: controller({
         targets: [MISMATCH_TARGET],
-        healthCheck: { path: '/', port: '8080', matcher: '200', intervalSeconds: 15, healthyThreshold: 2 },
+        healthCheck: {
+          path: '/',
+          port: '8080',
+          matcher: '200',
+          intervalSeconds: 15,
+          healthyThreshold: 2,
+        },
         events: [
-          { id: 'e1', at: '2026-12-02T10:10:00.000Z', message: '(service jenkins-controller) has stopped 1 running tasks: (task 1111aaaa).' },
+          {
+            id: 'e1',
+            at: '2026-12-02T10:10:00.000Z',
+            message: '(service jenkins-controller) has stopped 1 running tasks: (task 1111aaaa).',
+          },
         ],
       }),
       jenkins: jenkins(),
@@ -143,7 +161,11 @@ describe('stack verdict', () => {
       jenkins: undefined,
       headroom: undefined,
     });
-    expect(verdict).toMatchObject({ level: 'Down', layer: 'rollout', summary: 'The controller is turned off (desired count 0).' });
+    expect(verdict).toMatchObject({
+      level: 'Down',
+      layer: 'rollout',
+      summary: 'The controller is turned off (desired count 0).',
+    });
   });
 
   it('names a stuck queue at the cap with its cause', () => {
@@ -169,14 +191,26 @@ describe('stack verdict', () => {
   });
 
   it('says Unknown when the service could not be read', () => {
-    const verdict = verdictOf({ stack: stack(), controller: undefined, jenkins: undefined, headroom: undefined });
+    const verdict = verdictOf({
+      stack: stack(),
+      controller: undefined,
+      jenkins: undefined,
+      headroom: undefined,
+    });
     expect(verdict.level).toBe('Unknown');
   });
 
   it('reports a missing service from ECS failures as Down (C23)', () => {
     const verdict = verdictOf({
       stack: stack(),
-      controller: controller({ serviceStatus: 'MISSING', desired: 0, running: 0, tasks: [], targets: [], deployments: [] }),
+      controller: controller({
+        serviceStatus: 'MISSING',
+        desired: 0,
+        running: 0,
+        tasks: [],
+        targets: [],
+        deployments: [],
+      }),
       jenkins: undefined,
       headroom: undefined,
     });

@@ -39,7 +39,9 @@ describe('query form decoding', () => {
   });
 
   it('turns entry maps into objects', () => {
-    const { input } = decodeQueryForm('Attributes.entry.1.key=a&Attributes.entry.1.value=1&Attributes.entry.2.key=b&Attributes.entry.2.value=2');
+    const { input } = decodeQueryForm(
+      'Attributes.entry.1.key=a&Attributes.entry.1.value=1&Attributes.entry.2.key=b&Attributes.entry.2.value=2',
+    );
     expect(input).toEqual({ Attributes: { a: '1', b: '2' } });
   });
 });

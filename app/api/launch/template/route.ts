@@ -6,15 +6,18 @@ import type { LaunchTemplateView } from '@/lib/stacks/launch-view';
 import { bundledTemplate } from '@/lib/stacks/templates';
 
 /** The bundled template's form model and the capabilities it needs (GetTemplateSummary). */
-export const GET = apiHandler({ role: 'viewer' }, async ({ request }): Promise<LaunchTemplateView> => {
-  const region = requestRegion(request);
-  const template = await bundledTemplate();
-  const { capabilities, reason } = await requiredCapabilities(awsClients(region), template.body);
-  return {
-    description: template.description,
-    model: template.model,
-    capabilities,
-    capabilitiesReason: reason,
-    region,
-  };
-});
+export const GET = apiHandler(
+  { role: 'viewer' },
+  async ({ request }): Promise<LaunchTemplateView> => {
+    const region = requestRegion(request);
+    const template = await bundledTemplate();
+    const { capabilities, reason } = await requiredCapabilities(awsClients(region), template.body);
+    return {
+      description: template.description,
+      model: template.model,
+      capabilities,
+      capabilitiesReason: reason,
+      region,
+    };
+  },
+);

@@ -32,7 +32,10 @@ function seedInstances(): void {
       stateChangedAt: 0,
       stateTransitionReason: '',
       launchTime: 0,
-      tags: i % 3 === 0 ? [{ Key: 'jenkins-on-aws:stack', Value: 'demo' }] : [{ Key: 'team', Value: 'other' }],
+      tags:
+        i % 3 === 0
+          ? [{ Key: 'jenkins-on-aws:stack', Value: 'demo' }]
+          : [{ Key: 'team', Value: 'other' }],
     };
     region.instances[instanceId] = instance;
   }
@@ -49,8 +52,14 @@ const ids = (instances: SdkInstance[]) => instances.map((instance) => instance.I
 
 describe('EC2 DescribeInstances', () => {
   it('filters by tag, tag-key, instance-state-name and instance-id', async () => {
-    const byTag = await ec2.send(new DescribeInstancesCommand({ Filters: [{ Name: 'tag:jenkins-on-aws:stack', Values: ['demo'] }] }));
-    expect(byTag.Reservations?.flatMap((reservation) => reservation.Instances ?? [])).toHaveLength(4);
+    const byTag = await ec2.send(
+      new DescribeInstancesCommand({
+        Filters: [{ Name: 'tag:jenkins-on-aws:stack', Values: ['demo'] }],
+      }),
+    );
+    expect(byTag.Reservations?.flatMap((reservation) => reservation.Instances ?? [])).toHaveLength(
+      4,
+    );
 
     const byKeyAndState = await ec2.send(
       new DescribeInstancesCommand({
@@ -60,15 +69,26 @@ describe('EC2 DescribeInstances', () => {
         ],
       }),
     );
-    expect(byKeyAndState.Reservations?.flatMap((reservation) => reservation.Instances ?? [])).toHaveLength(7);
+    expect(
+      byKeyAndState.Reservations?.flatMap((reservation) => reservation.Instances ?? []),
+    ).toHaveLength(7);
 
-    const byId = await ec2.send(new DescribeInstancesCommand({ Filters: [{ Name: 'instance-id', Values: ['i-00000000000000003'] }] }));
-    expect(byId.Reservations?.[0]?.Instances?.[0]?.Tags).toEqual([{ Key: 'jenkins-on-aws:stack', Value: 'demo' }]);
+    const byId = await ec2.send(
+      new DescribeInstancesCommand({
+        Filters: [{ Name: 'instance-id', Values: ['i-00000000000000003'] }],
+      }),
+    );
+    expect(byId.Reservations?.[0]?.Instances?.[0]?.Tags).toEqual([
+      { Key: 'jenkins-on-aws:stack', Value: 'demo' },
+    ]);
   });
 
   it('answers short and even empty filtered pages with a NextToken, as EC2 does', async () => {
     const first = await ec2.send(
-      new DescribeInstancesCommand({ MaxResults: 5, Filters: [{ Name: 'tag:jenkins-on-aws:stack', Values: ['demo'] }] }),
+      new DescribeInstancesCommand({
+        MaxResults: 5,
+        Filters: [{ Name: 'tag:jenkins-on-aws:stack', Values: ['demo'] }],
+      }),
     );
     expect(first.Reservations?.length).toBeLessThan(5);
     expect(first.NextToken).toBeDefined();
@@ -83,7 +103,12 @@ describe('EC2 DescribeInstances', () => {
       all.push(...(page.Reservations ?? []).flatMap((reservation) => reservation.Instances ?? []));
     }
     expect(pages).toBe(3);
-    expect(ids(all)).toEqual(['i-00000000000000000', 'i-00000000000000003', 'i-00000000000000006', 'i-00000000000000009']);
+    expect(ids(all)).toEqual([
+      'i-00000000000000000',
+      'i-00000000000000003',
+      'i-00000000000000006',
+      'i-00000000000000009',
+    ]);
   });
 
   it('refuses MaxResults outside 5–1000 and MaxResults together with instance ids', async () => {
@@ -92,19 +117,25 @@ describe('EC2 DescribeInstances', () => {
       $metadata: { httpStatusCode: 400 },
     });
     await expect(
-      ec2.send(new DescribeInstancesCommand({ MaxResults: 10, InstanceIds: ['i-00000000000000001'] })),
+      ec2.send(
+        new DescribeInstancesCommand({ MaxResults: 10, InstanceIds: ['i-00000000000000001'] }),
+      ),
     ).rejects.toMatchObject({ name: 'InvalidParameterCombination' });
   });
 
   it('fails the whole call for an instance id that does not exist', async () => {
-    await expect(ec2.send(new DescribeInstancesCommand({ InstanceIds: ['i-0ffffffffffffffff'] }))).rejects.toMatchObject({
+    await expect(
+      ec2.send(new DescribeInstancesCommand({ InstanceIds: ['i-0ffffffffffffffff'] })),
+    ).rejects.toMatchObject({
       name: 'InvalidInstanceID.NotFound',
       message: "The instance ID 'i-0ffffffffffffffff' does not exist",
     });
   });
 
   it('rejects an unknown filter name', async () => {
-    await expect(ec2.send(new DescribeInstancesCommand({ Filters: [{ Name: 'colour', Values: ['red'] }] }))).rejects.toMatchObject({
+    await expect(
+      ec2.send(new DescribeInstancesCommand({ Filters: [{ Name: 'colour', Values: ['red'] }] })),
+    ).rejects.toMatchObject({
       name: 'InvalidParameterValue',
     });
   });
@@ -112,21 +143,32 @@ describe('EC2 DescribeInstances', () => {
 
 describe('EC2 TerminateInstances', () => {
   it('moves the instance to shutting-down, then terminated over simulated time', async () => {
-    const answer = await ec2.send(new TerminateInstancesCommand({ InstanceIds: ['i-00000000000000001'] }));
+    const answer = await ec2.send(
+      new TerminateInstancesCommand({ InstanceIds: ['i-00000000000000001'] }),
+    );
     expect(answer.TerminatingInstances?.[0]).toMatchObject({
       InstanceId: 'i-00000000000000001',
       PreviousState: { Name: 'running', Code: 16 },
       CurrentState: { Name: 'shutting-down', Code: 32 },
     });
     sandbox.clock.advanceBy(30_000);
-    const after = await ec2.send(new DescribeInstancesCommand({ InstanceIds: ['i-00000000000000001'] }));
-    expect(after.Reservations?.[0]?.Instances?.[0]?.State).toEqual({ Code: 48, Name: 'terminated' });
+    const after = await ec2.send(
+      new DescribeInstancesCommand({ InstanceIds: ['i-00000000000000001'] }),
+    );
+    expect(after.Reservations?.[0]?.Instances?.[0]?.State).toEqual({
+      Code: 48,
+      Name: 'terminated',
+    });
   });
 });
 
 describe('EC2 DescribeImages', () => {
   it('describes the seeded Amazon Linux 2023 image', async () => {
     const answer = await ec2.send(new DescribeImagesCommand({}));
-    expect(answer.Images?.[0]).toMatchObject({ Architecture: 'x86_64', State: 'available', ImageOwnerAlias: 'amazon' });
+    expect(answer.Images?.[0]).toMatchObject({
+      Architecture: 'x86_64',
+      State: 'available',
+      ImageOwnerAlias: 'amazon',
+    });
   });
 });

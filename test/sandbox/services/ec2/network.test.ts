@@ -23,33 +23,54 @@ describe('the seeded account network', () => {
   it('has one VPC with a Name tag', async () => {
     const { Vpcs } = await ec2.send(new DescribeVpcsCommand({}));
     expect(Vpcs).toHaveLength(1);
-    expect(Vpcs?.[0]).toMatchObject({ CidrBlock: '10.0.0.0/16', State: 'available', Tags: [{ Key: 'Name', Value: 'sandbox-vpc' }] });
+    expect(Vpcs?.[0]).toMatchObject({
+      CidrBlock: '10.0.0.0/16',
+      State: 'available',
+      Tags: [{ Key: 'Name', Value: 'sandbox-vpc' }],
+    });
   });
 
   it('has public and private subnets in three Availability Zones', async () => {
     const { Vpcs } = await ec2.send(new DescribeVpcsCommand({}));
-    const { Subnets } = await ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'vpc-id', Values: [Vpcs?.[0]?.VpcId ?? ''] }] }));
+    const { Subnets } = await ec2.send(
+      new DescribeSubnetsCommand({
+        Filters: [{ Name: 'vpc-id', Values: [Vpcs?.[0]?.VpcId ?? ''] }],
+      }),
+    );
     expect(Subnets).toHaveLength(6);
-    expect(new Set(Subnets?.map((subnet) => subnet.AvailabilityZone))).toEqual(new Set(['eu-west-1a', 'eu-west-1b', 'eu-west-1c']));
-    const publicOnes = await ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'tag:Name', Values: ['sandbox-public-*'] }] }));
+    expect(new Set(Subnets?.map((subnet) => subnet.AvailabilityZone))).toEqual(
+      new Set(['eu-west-1a', 'eu-west-1b', 'eu-west-1c']),
+    );
+    const publicOnes = await ec2.send(
+      new DescribeSubnetsCommand({ Filters: [{ Name: 'tag:Name', Values: ['sandbox-public-*'] }] }),
+    );
     expect(publicOnes.Subnets?.every((subnet) => subnet.MapPublicIpOnLaunch)).toBe(true);
   });
 
   it('reports a missing subnet with EC2 error code', async () => {
-    await expect(ec2.send(new DescribeSubnetsCommand({ SubnetIds: ['subnet-0000000000000000f'] }))).rejects.toMatchObject({
+    await expect(
+      ec2.send(new DescribeSubnetsCommand({ SubnetIds: ['subnet-0000000000000000f'] })),
+    ).rejects.toMatchObject({
       name: 'InvalidSubnetID.NotFound',
     });
   });
 
   it('has the default security group', async () => {
-    const { SecurityGroups } = await ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'group-name', Values: ['default'] }] }));
-    expect(SecurityGroups?.[0]?.IpPermissionsEgress?.[0]).toMatchObject({ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] });
+    const { SecurityGroups } = await ec2.send(
+      new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'group-name', Values: ['default'] }] }),
+    );
+    expect(SecurityGroups?.[0]?.IpPermissionsEgress?.[0]).toMatchObject({
+      IpProtocol: '-1',
+      IpRanges: [{ CidrIp: '0.0.0.0/0' }],
+    });
   });
 
   it('has the jenkins-agents key pair, and names a missing one in the error', async () => {
     const { KeyPairs } = await ec2.send(new DescribeKeyPairsCommand({}));
     expect(KeyPairs?.map((key) => key.KeyName)).toEqual(['jenkins-agents']);
-    await expect(ec2.send(new DescribeKeyPairsCommand({ KeyNames: ['nope'] }))).rejects.toMatchObject({
+    await expect(
+      ec2.send(new DescribeKeyPairsCommand({ KeyNames: ['nope'] })),
+    ).rejects.toMatchObject({
       name: 'InvalidKeyPair.NotFound',
       message: "The key pair 'nope' does not exist",
     });

@@ -23,13 +23,28 @@ export const POST = apiHandler(
   { role: 'operator', params, body: scaleEditSchema, action: 'scale.apply' },
   async ({ request, params, body, user, audit }): Promise<ScaleEditResponse> => {
     const region = requestRegion(request);
-    audit({ stack: params.name, region, changes: body.changes, expected: body.expected, confirm: body.confirm });
-    const outcome = await applyScaleEdit(awsClients(region), params.name, body, user.name, async () => {
-      const snapshot = await statusService().snapshot(region, params.name);
-      return snapshot.jenkins?.nodes?.filter((node) => !node.idle && !node.offline).length;
+    audit({
+      stack: params.name,
+      region,
+      changes: body.changes,
+      expected: body.expected,
+      confirm: body.confirm,
     });
+    const outcome = await applyScaleEdit(
+      awsClients(region),
+      params.name,
+      body,
+      user.name,
+      async () => {
+        const snapshot = await statusService().snapshot(region, params.name);
+        return snapshot.jenkins?.nodes?.filter((node) => !node.idle && !node.offline).length;
+      },
+    );
     statusService().invalidate(region, params.name);
-    audit({ outcome: outcome.kind, ...(outcome.kind === 'applied' ? { requestToken: outcome.requestToken } : {}) });
+    audit({
+      outcome: outcome.kind,
+      ...(outcome.kind === 'applied' ? { requestToken: outcome.requestToken } : {}),
+    });
     return outcome;
   },
 );

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { awsClients } from '@/lib/aws/clients';
+import { describeStack, readStackEvents } from '@/lib/aws/cloudformation';
+import { AppError } from '@/lib/errors';
+import { apiHandler } from '@/lib/http/handler';
+import { requestRegion } from '@/lib/http/region';
+import { stackNameSchema } from '@/lib/stacks/names';
+import { currentOperation, rootFailure, startsOperation } from '@/lib/stacks/operation-events';
+import { isInProgress } from '@/lib/stacks/status';
+
+const params = z.object({ name: stackNameSchema });
+
+/**
+ * The current operation's events (oldest first), its status, and the likely root failure.
+ * Pages back only to the operation's start, so a long history costs no extra calls.
+ */
+export const GET = apiHandler({ role: 'viewer', params }, async ({ request, params }) => {
+  const clients = awsClients(requestRegion(request));
+  const stack = await describeStack(clients, params.name);
+  if (stack === undefined) {
+    throw new AppError(
+      'not_found:stack',
+      `Stack ${params.name} does not exist in ${clients.region}.`,
+    );
+  }
+  const newestFirst = await readStackEvents(clients, params.name, (event) =>
+    startsOperation(event, params.name),
+  );
+  const events = currentOperation(params.name, newestFirst);
+  const status = stack.StackStatus ?? 'UNKNOWN';
+  return {
+    status,
+    statusReason: stack.StackStatusReason,
+    inProgress: isInProgress(status),
+    events,
+    rootFailure: rootFailure(events),
+  };
+});

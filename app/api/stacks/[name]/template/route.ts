@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { awsClients } from '@/lib/aws/clients';
+import { describeStack, getTemplateSummary } from '@/lib/aws/cloudformation';
+import { AppError } from '@/lib/errors';
+import { apiHandler } from '@/lib/http/handler';
+import { requestRegion } from '@/lib/http/region';
+import { stackNameSchema } from '@/lib/stacks/names';
+import { stackTemplate } from '@/lib/stacks/templates';
+
+const params = z.object({ name: stackNameSchema });
+
+/**
+ * The stack's current template as the update form needs it: the parameter model, the deployed
+ * values (NoEcho ones left out: the form shows them as "unchanged" until typed into), and the
+ * capabilities an update needs.
+ */
+export const GET = apiHandler({ role: 'viewer', params }, async ({ request, params }) => {
+  const clients = awsClients(requestRegion(request));
+  const stack = await describeStack(clients, params.name);
+  if (stack === undefined) {
+    throw new AppError(
+      'not_found:stack',
+      `Stack ${params.name} does not exist in ${clients.region}.`,
+    );
+  }
+  const [template, summary] = await Promise.all([
+    stackTemplate(clients, params.name),
+    getTemplateSummary(clients, { stackName: params.name }),
+  ]);
+  const noEcho = new Set(template.model.parameters.filter((p) => p.noEcho).map((p) => p.key));
+  const values: Record<string, string> = {};
+  for (const parameter of stack.Parameters ?? []) {
+    const key = parameter.ParameterKey ?? '';
+    if (!noEcho.has(key) && parameter.ParameterValue !== '****')
+      values[key] = parameter.ParameterValue ?? '';
+  }
+  return {
+    stackName: params.name,
+    region: clients.region,
+    status: stack.StackStatus,
+    model: template.model,
+    values,
+    noEchoKeys: [...noEcho],
+    capabilities: summary.Capabilities ?? [],
+    capabilitiesReason: summary.CapabilitiesReason,
+  };
+});

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { awsClients } from '@/lib/aws/clients';
+import { apiHandler } from '@/lib/http/handler';
+import { requestRegion } from '@/lib/http/region';
+import { stackNameSchema } from '@/lib/stacks/names';
+import { proposeUpdate } from '@/lib/stacks/update';
+import { updateProposalSchema } from '@/lib/stacks/update-input';
+
+const params = z.object({ name: stackNameSchema });
+
+/** Proposes an update of the stack as an UPDATE change set to review. */
+export const POST = apiHandler(
+  {
+    role: 'operator',
+    params,
+    body: updateProposalSchema,
+    action: 'stack.propose_update',
+    maxBodyBytes: 128 * 1024,
+  },
+  async ({ request, params, body, user, audit }) => {
+    const region = requestRegion(request);
+    audit({
+      stack: params.name,
+      region,
+      touched: body.touched,
+      newTemplate: body.templateBody !== undefined,
+    });
+    const outcome = await proposeUpdate(awsClients(region), params.name, body, user.name);
+    audit({ result: outcome.kind });
+    return outcome;
+  },
+);

@@ -1,0 +1,301 @@
+'use client';
+
+import { useState } from 'react';
+import useSWR from 'swr';
+import { fetchJson, isSignedOut } from '@/lib/client/fetcher';
+import { AppError } from '@/lib/errors';
+import type { LaunchProposalView, LaunchTemplateView } from '@/lib/stacks/launch-view';
+import { quickCreateLink, type QuickCreateParams } from '@/lib/template';
+import { accountChecks, accountChoices } from './account-checks';
+import { newAttemptId } from './attempt-id';
+import { dependsOnVpc, fieldKind, type FieldKind } from './field-kind';
+import {
+  checkLaunchForm,
+  initialLaunchForm,
+  parameterValues,
+  tagsToSend,
+  type LaunchForm,
+} from './launch-form';
+import { cancelLaunch, executeLaunch, launchTemplateKey, proposeLaunch } from './launch-requests';
+import { LaunchProgressStep } from './LaunchProgressStep';
+import { ParametersStep } from './ParametersStep';
+import { ReviewStep } from './ReviewStep';
+import { formErrorsFromServer, type ServerFormErrors } from './server-errors';
+import { shownProblems, STACK_NAME_FIELD } from './shown-problems';
+import { StepIndicator, type LaunchStep } from './StepIndicator';
+import { INPUT_CLASS } from './styles';
+import { useAccountNetwork } from './use-account-network';
+
+const REGION_BOUND: ReadonlySet<FieldKind> = new Set([
+  'vpc',
+  'subnet',
+  'subnets',
+  'security-group',
+  'security-groups',
+  'key-pair',
+  'availability-zone',
+  'availability-zones',
+]);
+
+interface Proposal {
+  readonly attemptId: string;
+  readonly view: LaunchProposalView;
+  readonly link: string;
+}
+
+/**
+ * The wizard once the template's model is known: holds the form, the review and the launch,
+ * and moves between them. Every request goes through `launch-requests`; every rule about
+ * values through `launch-form` (the one validator), so this component only wires.
+ */
+export function LaunchSession({
+  initialView,
+  regions,
+  initialRegion,
+  prefill,
+}: {
+  initialView: LaunchTemplateView;
+  regions: readonly string[];
+  initialRegion: string;
+  prefill: QuickCreateParams;
+}) {
+  const [region, setRegion] = useState(initialRegion);
+  const { data } = useSWR<LaunchTemplateView, AppError>(launchTemplateKey(region), fetchJson, {
+    revalidateOnFocus: false,
+    keepPreviousData: true,
+  });
+  const view = data ?? initialView;
+  const { model } = view;
+
+  const [form, setForm] = useState<LaunchForm>(() => initialLaunchForm(model, prefill));
+  const [touched, setTouched] = useState<ReadonlySet<string>>(
+    () =>
+      new Set([
+        ...Object.keys(prefill.values),
+        ...(prefill.stackName === undefined ? [] : [STACK_NAME_FIELD]),
+      ]),
+  );
+  const [server, setServer] = useState<ServerFormErrors | undefined>();
+  const [askedCapabilities, setAskedCapabilities] = useState<readonly string[] | undefined>();
+  const [step, setStep] = useState<LaunchStep>('parameters');
+  const [proposal, setProposal] = useState<Proposal | undefined>();
+  const [busy, setBusy] = useState<'review' | 'execute' | 'cancel' | undefined>();
+  const [banner, setBanner] = useState<string | undefined>();
+
+  const vpcParameter = model.parameters.find((parameter) => fieldKind(parameter) === 'vpc');
+  const vpcId = vpcParameter === undefined ? '' : (form.values[vpcParameter.key] ?? '');
+  const network = useAccountNetwork(region, vpcId);
+  const choices = accountChoices(region, network.regionView, network.vpcView);
+  const capabilities = askedCapabilities ?? view.capabilities;
+  const problems = checkLaunchForm(model, form, {
+    checks: accountChecks(model, choices),
+    requiredCapabilities: capabilities,
+    choices,
+  });
+  const shown = shownProblems(model, problems, touched, server);
+
+  const touch = (key: string) => setTouched((previous) => new Set(previous).add(key));
+  const forgetServerError = (key: string) =>
+    setServer((previous) => {
+      if (previous?.parameters[key] === undefined) return previous;
+      const rest = Object.fromEntries(
+        Object.entries(previous.parameters).filter(([field]) => field !== key),
+      );
+      return { ...previous, parameters: rest };
+    });
+
+  const setValue = (key: string, value: string) => {
+    touch(key);
+    forgetServerError(key);
+    setForm((previous) => {
+      const values = { ...previous.values, [key]: value };
+      // Subnets and security groups belong to one VPC: a new VPC empties them.
+      if (key === vpcParameter?.key && value !== previous.values[key]) {
+        for (const parameter of model.parameters) {
+          if (dependsOnVpc(fieldKind(parameter))) values[parameter.key] = '';
+        }
+      }
+      return { ...previous, values };
+    });
+  };
+
+  const setOptions = (change: Partial<LaunchForm>) => {
+    if (change.stackName !== undefined) {
+      touch(STACK_NAME_FIELD);
+      setServer((previous) => previous && { ...previous, stackName: undefined });
+    }
+    if (change.tags !== undefined) setServer((previous) => previous && { ...previous, tags: {} });
+    setForm((previous) => ({ ...previous, ...change }));
+  };
+
+  const changeRegion = (next: string) => {
+    setRegion(next);
+    setServer(undefined);
+    setAskedCapabilities(undefined);
+    setForm((previous) => {
+      const values = { ...previous.values };
+      for (const parameter of model.parameters) {
+        if (REGION_BOUND.has(fieldKind(parameter))) values[parameter.key] = '';
+      }
+      return { ...previous, values };
+    });
+  };
+
+  const review = async () => {
+    const attemptId = newAttemptId();
+    setBusy('review');
+    setBanner(undefined);
+    try {
+      const proposed = await proposeLaunch(region, {
+        stackName: form.stackName,
+        attemptId,
+        values: parameterValues(model, form.values),
+        tags: tagsToSend(form.tags),
+        capabilities,
+        terminationProtection: form.terminationProtection,
+        rollbackOnFailure: form.rollbackOnFailure,
+      });
+      const base = `${window.location.origin}/launch?region=${encodeURIComponent(region)}`;
+      setProposal({
+        attemptId,
+        view: proposed,
+        link: quickCreateLink(base, form.stackName, form.values, model),
+      });
+      setServer(undefined);
+      setStep('review');
+    } catch (error) {
+      refused(error);
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const refused = (error: unknown) => {
+    if (isSignedOut(error)) return;
+    if (!(error instanceof AppError)) {
+      setBanner('Something went wrong in the browser. Try again.');
+      return;
+    }
+    const mapped = formErrorsFromServer(error);
+    setServer(mapped);
+    if (mapped.requiredCapabilities !== undefined) {
+      setAskedCapabilities(mapped.requiredCapabilities);
+      setForm((previous) => ({ ...previous, capabilitiesAcknowledged: false }));
+    }
+    setBanner(mapped.general ?? 'The server refused some values: see the fields marked below.');
+  };
+
+  const execute = async () => {
+    if (proposal === undefined) return;
+    setBusy('execute');
+    setBanner(undefined);
+    try {
+      await executeLaunch(region, {
+        stackName: proposal.view.stackName,
+        attemptId: proposal.attemptId,
+        changeSetArn: proposal.view.changeSet.arn,
+        terminationProtection: form.terminationProtection,
+        rollbackOnFailure: form.rollbackOnFailure,
+      });
+      setStep('launch');
+    } catch (error) {
+      if (!isSignedOut(error)) setBanner(messageOf(error));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const cancel = async () => {
+    if (proposal === undefined) return;
+    setBusy('cancel');
+    setBanner(undefined);
+    try {
+      await cancelLaunch(region, {
+        stackName: proposal.view.stackName,
+        changeSetArn: proposal.view.changeSet.arn,
+      });
+      setProposal(undefined);
+      setStep('parameters');
+    } catch (error) {
+      if (!isSignedOut(error)) setBanner(messageOf(error));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  return (
+    <div className="space-y-6">
+      <StepIndicator current={step} />
+
+      {step === 'parameters' ? (
+        <>
+          <div className="max-w-xs">
+            <label htmlFor="launch-region" className="block text-sm font-medium text-slate-800">
+              Region
+            </label>
+            <select
+              id="launch-region"
+              className={INPUT_CLASS}
+              value={region}
+              onChange={(event) => changeRegion(event.target.value)}
+            >
+              {regions.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </div>
+          {view.description === undefined ? null : (
+            <p className="text-sm text-slate-600">{view.description}</p>
+          )}
+          <ParametersStep
+            model={model}
+            form={form}
+            problems={shown}
+            pickers={{
+              region,
+              regionView: network.regionView,
+              vpcView: network.vpcView,
+              hasVpcPicker: vpcParameter !== undefined,
+              vpcChosen: network.vpcChosen,
+              loadError: network.loadError,
+            }}
+            capabilities={capabilities}
+            capabilitiesReason={view.capabilitiesReason}
+            ignoredQuickCreate={prefill.ignored}
+            banner={banner}
+            reviewing={busy === 'review'}
+            onValue={setValue}
+            onTouch={touch}
+            onOptions={setOptions}
+            onReview={() => void review()}
+          />
+        </>
+      ) : null}
+
+      {step === 'review' && proposal !== undefined ? (
+        <ReviewStep
+          proposal={proposal.view}
+          quickCreateLink={proposal.link}
+          busy={busy === 'execute' || busy === 'cancel' ? busy : undefined}
+          error={banner}
+          onExecute={() => void execute()}
+          onCancel={() => void cancel()}
+        />
+      ) : null}
+
+      {step === 'launch' && proposal !== undefined ? (
+        <LaunchProgressStep
+          stackName={proposal.view.stackName}
+          region={proposal.view.region}
+          changeSet={proposal.view.changeSet}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof AppError ? error.message : 'Something went wrong in the browser.';
+}

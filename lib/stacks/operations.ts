@@ -1,0 +1,131 @@
+import 'server-only';
+import type { AwsClients } from '../aws/clients';
+import {
+  cancelUpdateStack,
+  continueUpdateRollback,
+  deleteStack,
+  describeStack,
+  readStackEvents,
+} from '../aws/cloudformation';
+import { AppError } from '../errors';
+import { requestToken } from './request-token';
+import { canDelete, needsContinueRollback } from './status';
+
+async function requireStack(clients: AwsClients, stackName: string) {
+  const stack = await describeStack(clients, stackName);
+  if (stack === undefined) {
+    throw new AppError(
+      'not_found:stack',
+      `Stack ${stackName} does not exist in ${clients.region}.`,
+    );
+  }
+  return stack;
+}
+
+/**
+ * Deletes a stack (admin). Refused while an operation runs or with termination protection on,
+ * with the reason, before CloudFormation is asked.
+ */
+export async function deleteJenkinsStack(
+  clients: AwsClients,
+  stackName: string,
+  attemptId: string,
+  userName: string,
+): Promise<void> {
+  const stack = await requireStack(clients, stackName);
+  if (!canDelete(stack.StackStatus ?? '')) {
+    throw new AppError(
+      'conflict:stack_busy',
+      `${stackName} cannot be deleted while it is ${stack.StackStatus}.`,
+    );
+  }
+  if (stack.EnableTerminationProtection === true) {
+    throw new AppError(
+      'conflict:termination_protection',
+      `${stackName} has termination protection on; turn it off before deleting.`,
+    );
+  }
+  await deleteStack(clients, stackName, requestToken('delete', userName, attemptId));
+}
+
+/**
+ * Cancels a running update (C17). CloudFormation then rolls back, which can itself take a
+ * while; the page says so.
+ */
+export async function cancelStackUpdate(
+  clients: AwsClients,
+  stackName: string,
+  attemptId: string,
+  userName: string,
+): Promise<void> {
+  const stack = await requireStack(clients, stackName);
+  if (stack.StackStatus !== 'UPDATE_IN_PROGRESS') {
+    throw new AppError(
+      'conflict:stack_status',
+      `Only a running update can be cancelled; ${stackName} is ${stack.StackStatus}.`,
+    );
+  }
+  await cancelUpdateStack(clients, stackName, requestToken('rollback', userName, attemptId));
+}
+
+/**
+ * The resources whose update failed in the last rollback (C18): the only ones that may be
+ * skipped. Read from the events of the failed rollback, newest first, back to its start.
+ */
+export async function resourcesThatFailedToRollBack(
+  clients: AwsClients,
+  stackName: string,
+): Promise<string[]> {
+  const events = await readStackEvents(
+    clients,
+    stackName,
+    (event) =>
+      event.LogicalResourceId === stackName &&
+      event.ResourceStatus === 'UPDATE_ROLLBACK_IN_PROGRESS',
+  );
+  const failed = new Set<string>();
+  for (const event of events) {
+    if (event.LogicalResourceId !== stackName && event.ResourceStatus === 'UPDATE_FAILED') {
+      failed.add(event.LogicalResourceId ?? '');
+    }
+  }
+  return [...failed];
+}
+
+/**
+ * Continues a rollback that failed (admin, C18): first without skips; skipping only resources
+ * that failed to roll back, which CloudFormation then marks complete although they may no
+ * longer match the template.
+ */
+export async function continueRollback(
+  clients: AwsClients,
+  stackName: string,
+  resourcesToSkip: readonly string[],
+  attemptId: string,
+  userName: string,
+): Promise<void> {
+  const stack = await requireStack(clients, stackName);
+  if (!needsContinueRollback(stack.StackStatus ?? '')) {
+    throw new AppError(
+      'conflict:stack_status',
+      `${stackName} is ${stack.StackStatus}; there is no failed rollback to continue.`,
+    );
+  }
+  if (resourcesToSkip.length > 0) {
+    const skippable = new Set(await resourcesThatFailedToRollBack(clients, stackName));
+    const refused = resourcesToSkip.filter((resource) => !skippable.has(resource));
+    if (refused.length > 0) {
+      throw new AppError(
+        'bad_request:resources_to_skip',
+        `Only resources that failed to roll back can be skipped; ${refused.join(', ')} did not.`,
+        { skippable: [...skippable] },
+      );
+    }
+  }
+  await continueUpdateRollback(
+    clients,
+    stackName,
+    resourcesToSkip,
+    requestToken('rollback', userName, attemptId),
+  );
+}
