@@ -1,4 +1,4 @@
-import type { AgentPoolView } from '@/lib/status/types';
+import type { AgentPoolView, AgentStartTimes, PoolSample } from '@/lib/status/types';
 import { Panel } from '../ui/Panel';
 import { Pill } from '../ui/Pill';
 import { Stat } from '../ui/Stat';
@@ -6,6 +6,7 @@ import { lifecycleTone } from '../status/tones';
 import { AgentTable } from './AgentTable';
 import { stateCounts } from './agent-filter';
 import { headroomText, usedFraction } from './headroom';
+import { AgentStartTimesNote, PoolChart } from './PoolChart';
 
 function UsageBar({ pool }: { pool: AgentPoolView }) {
   const fraction = usedFraction(pool);
@@ -33,7 +34,15 @@ function UsageBar({ pool }: { pool: AgentPoolView }) {
  * the EC2 plugin counts), instances by state, mismatches between EC2 and Jenkins, and the
  * table of every agent.
  */
-export function AgentPoolPanel({ pool, now }: { pool: AgentPoolView; now: number }) {
+export function AgentPoolPanel({
+  pool,
+  history = [],
+  startTimes,
+}: {
+  pool: AgentPoolView;
+  history?: readonly PoolSample[];
+  startTimes?: AgentStartTimes | undefined;
+}) {
   const orphaned = pool.agents.filter((agent) => agent.possiblyOrphaned).length;
   const settings = [
     pool.instanceType === undefined ? undefined : `type ${pool.instanceType}`,
@@ -76,6 +85,10 @@ export function AgentPoolPanel({ pool, now }: { pool: AgentPoolView; now: number
         </div>
       </dl>
       <UsageBar pool={pool} />
+      <div className="mt-3 grid gap-2 lg:grid-cols-[minmax(0,36rem)_1fr] lg:items-end">
+        <PoolChart samples={history} />
+        <AgentStartTimesNote times={startTimes} />
+      </div>
 
       {orphaned > 0 || pool.nodesWithoutInstance.length > 0 ? (
         <ul className="mt-3 space-y-1 text-sm text-amber-900" data-testid="agent-mismatches">
@@ -94,7 +107,7 @@ export function AgentPoolPanel({ pool, now }: { pool: AgentPoolView; now: number
       ) : null}
 
       <div className="mt-4">
-        <AgentTable pool={pool} now={now} />
+        <AgentTable pool={pool} />
       </div>
     </Panel>
   );

@@ -3,7 +3,7 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import type { AgentPoolView } from '@/lib/status/types';
 import { DataTable } from '../table/DataTable';
-import { agentColumns } from './agent-columns';
+import { AGENT_COLUMNS } from './agent-columns';
 import { filterAgents, NO_AGENT_FILTER, stateCounts, type AgentFilter } from './agent-filter';
 
 const ROW_HEIGHT = 34;
@@ -13,10 +13,9 @@ const TABLE_HEIGHT = 480;
  * The pool's agents in a sortable, filterable, virtualised table. The text filter is
  * deferred so typing stays responsive while thousands of rows are re-filtered.
  */
-export function AgentTable({ pool, now }: { pool: AgentPoolView; now: number }) {
+export function AgentTable({ pool }: { pool: AgentPoolView }) {
   const [filter, setFilter] = useState<AgentFilter>(NO_AGENT_FILTER);
   const deferredFilter = useDeferredValue(filter);
-  const columns = useMemo(() => agentColumns(now), [now]);
   const visible = useMemo(
     () => filterAgents(pool.agents, deferredFilter),
     [pool.agents, deferredFilter],
@@ -75,7 +74,7 @@ export function AgentTable({ pool, now }: { pool: AgentPoolView; now: number }) 
         </span>
       </div>
       <DataTable
-        columns={columns}
+        columns={AGENT_COLUMNS}
         rows={visible}
         rowKey={(agent) => agent.instanceId}
         label="Agent instances"

@@ -1,12 +1,11 @@
 'use client';
 
-import { useMemo } from 'react';
 import type { ControllerView, JenkinsView } from '@/lib/status/types';
 import { DataTable } from '../table/DataTable';
 import { Banner } from '../ui/Banner';
 import { Panel, SubSection } from '../ui/Panel';
 import { Stat } from '../ui/Stat';
-import { deploymentColumns, targetColumns, taskColumns } from './controller-columns';
+import { DEPLOYMENT_COLUMNS, TARGET_COLUMNS, TASK_COLUMNS } from './controller-columns';
 import { HealthCheckSummary, JenkinsSummary } from './JenkinsSummary';
 
 /**
@@ -17,16 +16,10 @@ import { HealthCheckSummary, JenkinsSummary } from './JenkinsSummary';
 export function ControllerPanel({
   controller,
   jenkins,
-  now,
 }: {
   controller: ControllerView | undefined;
   jenkins: JenkinsView | undefined;
-  now: number;
 }) {
-  const deployments = useMemo(() => deploymentColumns(now), [now]);
-  const tasks = useMemo(() => taskColumns(now), [now]);
-  const targets = useMemo(() => targetColumns(), []);
-
   if (controller === undefined) {
     return (
       <Panel title="Controller" testId="controller">
@@ -70,7 +63,7 @@ export function ControllerPanel({
 
       <SubSection title="Deployments">
         <DataTable
-          columns={deployments}
+          columns={DEPLOYMENT_COLUMNS}
           rows={controller.deployments}
           rowKey={(row) => row.id}
           label="Controller deployments"
@@ -81,7 +74,7 @@ export function ControllerPanel({
       </SubSection>
       <SubSection title="Tasks">
         <DataTable
-          columns={tasks}
+          columns={TASK_COLUMNS}
           rows={controller.tasks}
           rowKey={(row) => row.id}
           label="Controller tasks"
@@ -93,7 +86,7 @@ export function ControllerPanel({
       </SubSection>
       <SubSection title="Load balancer targets">
         <DataTable
-          columns={targets}
+          columns={TARGET_COLUMNS}
           rows={controller.targets}
           rowKey={(row) => `${row.id}:${row.port ?? ''}`}
           label="Load balancer targets"

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import useSWR from 'swr';
 import { fetchJson, isSignedOut } from '@/lib/client/fetcher';
+import { stackPagePath } from '@/lib/client/keys';
 import { AppError } from '@/lib/errors';
 import type { LaunchProposalView, LaunchTemplateView } from '@/lib/stacks/launch-view';
 import { quickCreateLink, type QuickCreateParams } from '@/lib/template';
@@ -23,7 +24,7 @@ import { ReviewStep } from './ReviewStep';
 import { formErrorsFromServer, type ServerFormErrors } from './server-errors';
 import { shownProblems, STACK_NAME_FIELD } from './shown-problems';
 import { StepIndicator, type LaunchStep } from './StepIndicator';
-import { INPUT_CLASS } from './styles';
+import { RegionPicker } from './RegionPicker';
 import { useAccountNetwork } from './use-account-network';
 
 const REGION_BOUND: ReadonlySet<FieldKind> = new Set([
@@ -92,7 +93,7 @@ export function LaunchSession({
     requiredCapabilities: capabilities,
     choices,
   });
-  const shown = shownProblems(model, problems, touched, server);
+  const shown = shownProblems(model, problems, touched, server, form.values);
 
   const touch = (key: string) => setTouched((previous) => new Set(previous).add(key));
   const forgetServerError = (key: string) =>
@@ -229,23 +230,7 @@ export function LaunchSession({
 
       {step === 'parameters' ? (
         <>
-          <div className="max-w-xs">
-            <label htmlFor="launch-region" className="block text-sm font-medium text-slate-800">
-              Region
-            </label>
-            <select
-              id="launch-region"
-              className={INPUT_CLASS}
-              value={region}
-              onChange={(event) => changeRegion(event.target.value)}
-            >
-              {regions.map((name) => (
-                <option key={name} value={name}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <RegionPicker regions={regions} region={region} onChange={changeRegion} />
           {view.description === undefined ? null : (
             <p className="text-sm text-slate-600">{view.description}</p>
           )}
@@ -265,6 +250,9 @@ export function LaunchSession({
             capabilitiesReason={view.capabilitiesReason}
             ignoredQuickCreate={prefill.ignored}
             banner={banner}
+            existingStackPath={
+              server?.stackExists === true ? stackPagePath(form.stackName, region) : undefined
+            }
             reviewing={busy === 'review'}
             onValue={setValue}
             onTouch={touch}

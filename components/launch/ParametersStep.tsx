@@ -6,7 +6,7 @@ import type { LaunchForm } from './launch-form';
 import type { ShownProblems } from './shown-problems';
 import { ParameterField, type PickerSource } from './ParameterField';
 import { StackOptions } from './StackOptions';
-import { PRIMARY_BUTTON_CLASS } from './styles';
+import { LINK_CLASS, PRIMARY_BUTTON_CLASS } from './styles';
 
 /**
  * Step 1: the parameter form generated from the template's model (groups in order, each field
@@ -22,6 +22,7 @@ export function ParametersStep({
   capabilitiesReason,
   ignoredQuickCreate,
   banner,
+  existingStackPath,
   reviewing,
   onValue,
   onTouch,
@@ -36,6 +37,8 @@ export function ParametersStep({
   capabilitiesReason: string | undefined;
   ignoredQuickCreate: readonly string[];
   banner: string | undefined;
+  /** The stack page of a stack already holding the chosen name, to delete or open it. */
+  existingStackPath: string | undefined;
   reviewing: boolean;
   onValue: (key: string, value: string) => void;
   onTouch: (key: string) => void;
@@ -60,6 +63,14 @@ export function ParametersStep({
       {banner === undefined ? null : (
         <Banner tone="bad" alert testId="launch-error">
           {banner}
+          {existingStackPath === undefined ? null : (
+            <>
+              {' '}
+              <a href={existingStackPath} className={LINK_CLASS} data-testid="existing-stack-link">
+                Open that stack
+              </a>
+            </>
+          )}
         </Banner>
       )}
 

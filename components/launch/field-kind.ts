@@ -51,11 +51,6 @@ export function fieldKind(parameter: ParameterDefinition): FieldKind {
   return 'text';
 }
 
-/** Whether the field's value is a set of choices kept as one comma-joined string. */
-export function isMultiChoice(kind: FieldKind): boolean {
-  return kind === 'subnets' || kind === 'security-groups' || kind === 'availability-zones';
-}
-
 /** Whether the field lists resources of the chosen VPC, so a new VPC empties it. */
 export function dependsOnVpc(kind: FieldKind): boolean {
   return (

@@ -11,6 +11,8 @@ export interface ServerFormErrors {
   readonly requiredCapabilities: readonly string[] | undefined;
   /** What to say above the form when the error belongs to no field. */
   readonly general: string | undefined;
+  /** The name is taken by a stack in this region (C19: a failed first create must be deleted). */
+  readonly stackExists: boolean;
 }
 
 // CloudFormation's InsufficientCapabilitiesException message, e.g.
@@ -51,7 +53,14 @@ export function formErrorsFromServer(error: AppError): ServerFormErrors {
     Object.keys(parameters).length > 0 || stackName !== undefined || Object.keys(tags).length > 0;
   if (!placed && general === undefined) general = error.message;
 
-  return { parameters, stackName, tags, requiredCapabilities, general };
+  return {
+    parameters,
+    stackName,
+    tags,
+    requiredCapabilities,
+    general,
+    stackExists: error.code === 'conflict:stack_exists',
+  };
 }
 
 function capabilitiesAsked(error: AppError): string[] | undefined {

@@ -18,21 +18,25 @@ export const STACK_NAME_FIELD = 'stack:name';
 
 /**
  * Decides which messages to show: the validator's for the fields the person has touched (or a
- * quick-create link prefilled), and the server's for fields not edited since it answered, so
- * an untouched form does not open as a wall of red. Every problem still blocks the review and
- * is named in `outstanding`, touched or not.
+ * quick-create link prefilled) and for every field holding a value that is wrong (a Default
+ * naming a key pair the region lacks, C11), and the server's for fields not edited since it
+ * answered; blank fields nobody has touched stay quiet, so the form does not open as a wall
+ * of red. Every problem still blocks the review and is named in `outstanding`.
  */
 export function shownProblems(
   model: ParameterModel,
   problems: LaunchFormProblems,
   touched: ReadonlySet<string>,
   server: ServerFormErrors | undefined,
+  values: Readonly<Record<string, string>> = {},
 ): ShownProblems {
   const parameters: Record<string, string> = {};
   for (const parameter of model.parameters) {
-    const message = touched.has(parameter.key)
-      ? (problems.parameters[parameter.key] ?? server?.parameters[parameter.key])
-      : (server?.parameters[parameter.key] ?? undefined);
+    const filled = (values[parameter.key] ?? '') !== '';
+    const message =
+      touched.has(parameter.key) || filled
+        ? (problems.parameters[parameter.key] ?? server?.parameters[parameter.key])
+        : (server?.parameters[parameter.key] ?? undefined);
     if (message !== undefined) parameters[parameter.key] = message;
   }
 

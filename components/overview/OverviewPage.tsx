@@ -1,12 +1,11 @@
 'use client';
 
 import Link from 'next/link';
-import { useMemo } from 'react';
-import { useNow } from '@/lib/client/now';
+import { NowProvider } from '@/lib/client/now';
 import { useOverview } from '@/lib/client/swr';
 import { DataTable } from '../table/DataTable';
 import { Banner } from '../ui/Banner';
-import { overviewColumns } from './overview-columns';
+import { OVERVIEW_COLUMNS } from './overview-columns';
 
 const LAUNCH_BUTTON =
   'inline-flex items-center rounded bg-sky-700 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-sky-800 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700';
@@ -17,61 +16,60 @@ const LAUNCH_BUTTON =
  */
 export function OverviewPage() {
   const { data, error } = useOverview();
-  // Ages tick slowly here: the list refreshes every 15 s anyway.
-  const now = useNow(15_000);
-  const columns = useMemo(() => overviewColumns(now), [now]);
-
   return (
-    <div className="space-y-4">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="text-xl font-semibold text-slate-900">Jenkins stacks</h1>
-          <p className="text-sm text-slate-600">
-            {data === undefined
-              ? 'Stacks launched from this project’s template.'
-              : `Stacks launched from this project’s template in ${data.regions.join(', ')}.`}
-          </p>
+    // Ages tick slowly here: the list itself refreshes every 15 s.
+    <NowProvider intervalMs={5_000}>
+      <div className="space-y-4">
+        <div className="flex flex-wrap items-end justify-between gap-3">
+          <div>
+            <h1 className="text-xl font-semibold text-slate-900">Jenkins stacks</h1>
+            <p className="text-sm text-slate-600">
+              {data === undefined
+                ? 'Stacks launched from this project’s template.'
+                : `Stacks launched from this project’s template in ${data.regions.join(', ')}.`}
+            </p>
+          </div>
+          <Link href="/launch" className={LAUNCH_BUTTON} data-testid="launch-stack">
+            Launch a stack
+          </Link>
         </div>
-        <Link href="/launch" className={LAUNCH_BUTTON} data-testid="launch-stack">
-          Launch a stack
-        </Link>
+
+        {error !== undefined && error.kind !== 'unauthorized' ? (
+          <Banner tone="warn" testId="overview-error">
+            {data === undefined ? 'Could not list the stacks' : 'Could not refresh the list'}:{' '}
+            {error.message} Retrying.
+          </Banner>
+        ) : null}
+
+        {data?.regionErrors.map((regionError) => (
+          <Banner key={regionError.region} tone="warn" testId="region-error">
+            <span className="font-medium">{regionError.region}:</span> could not list stacks:{' '}
+            {regionError.message}
+          </Banner>
+        ))}
+
+        {data === undefined ? (
+          error === undefined ? (
+            <p className="text-sm text-slate-500" role="status">
+              Looking for stacks…
+            </p>
+          ) : null
+        ) : data.stacks.length === 0 ? (
+          <EmptyState regions={data.regions} />
+        ) : (
+          <DataTable
+            columns={OVERVIEW_COLUMNS}
+            rows={data.stacks}
+            rowKey={(stack) => `${stack.region}/${stack.name}`}
+            label="Jenkins stacks"
+            testId="overview-stacks"
+            emptyText="No stacks."
+            initialSorting={[{ id: 'name', desc: false }]}
+            minWidth="64rem"
+          />
+        )}
       </div>
-
-      {error !== undefined && error.kind !== 'unauthorized' ? (
-        <Banner tone="warn" testId="overview-error">
-          {data === undefined ? 'Could not list the stacks' : 'Could not refresh the list'}:{' '}
-          {error.message} Retrying.
-        </Banner>
-      ) : null}
-
-      {data?.regionErrors.map((regionError) => (
-        <Banner key={regionError.region} tone="warn" testId="region-error">
-          <span className="font-medium">{regionError.region}:</span> could not list stacks:{' '}
-          {regionError.message}
-        </Banner>
-      ))}
-
-      {data === undefined ? (
-        error === undefined ? (
-          <p className="text-sm text-slate-500" role="status">
-            Looking for stacks…
-          </p>
-        ) : null
-      ) : data.stacks.length === 0 ? (
-        <EmptyState regions={data.regions} />
-      ) : (
-        <DataTable
-          columns={columns}
-          rows={data.stacks}
-          rowKey={(stack) => `${stack.region}/${stack.name}`}
-          label="Jenkins stacks"
-          testId="overview-stacks"
-          emptyText="No stacks."
-          initialSorting={[{ id: 'name', desc: false }]}
-          minWidth="64rem"
-        />
-      )}
-    </div>
+    </NowProvider>
   );
 }
 

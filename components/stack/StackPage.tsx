@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { ScalePanel } from '@/components/scale/ScalePanel';
 import type { AppError } from '@/lib/errors';
+import { NowProvider } from '@/lib/client/now';
 import { useStackSnapshot } from '@/lib/client/swr';
 import type { StackSnapshot } from '@/lib/status/types';
 import { AgentPoolPanel } from '../agents/AgentPoolPanel';
@@ -23,14 +24,16 @@ export function StackPage({ name, region }: { name: string; region: string | und
   const { data: snapshot, error } = useStackSnapshot(name, region);
 
   return (
-    <div className="space-y-4">
-      <PageHeading name={name} region={snapshot?.stack.region ?? region} snapshot={snapshot} />
-      {snapshot === undefined ? (
-        <LoadingOrError name={name} region={region} error={error} />
-      ) : (
-        <SnapshotView name={name} snapshot={snapshot} refreshError={error} />
-      )}
-    </div>
+    <NowProvider intervalMs={1_000}>
+      <div className="space-y-4">
+        <PageHeading name={name} region={snapshot?.stack.region ?? region} snapshot={snapshot} />
+        {snapshot === undefined ? (
+          <LoadingOrError name={name} region={region} error={error} />
+        ) : (
+          <SnapshotView name={name} snapshot={snapshot} refreshError={error} />
+        )}
+      </div>
+    </NowProvider>
   );
 }
 
@@ -123,28 +126,29 @@ function SnapshotView({
   snapshot: StackSnapshot;
   refreshError: AppError | undefined;
 }) {
-  // Ages in tables are measured at the snapshot's time, so they move with each poll only.
-  const at = Date.parse(snapshot.fetchedAt);
-
   return (
     <>
       <VerdictBanner verdict={snapshot.verdict} />
       <StaleBanner snapshot={snapshot} refreshError={refreshError} />
 
       <div className="grid gap-4 lg:grid-cols-2">
-        <StackSummary stack={snapshot.stack} now={at} />
+        <StackSummary stack={snapshot.stack} />
         {/* ── Scale-limits slot ───────────────────────────────────────────────────────────
             The lead's components/scale/ScalePanel.tsx mounts here (agent cap, warm agents,
             controller on/off). Keep this position and these props. */}
         <ScalePanel stackName={name} region={snapshot.stack.region} snapshot={snapshot} />
       </div>
 
-      <ControllerPanel controller={snapshot.controller} jenkins={snapshot.jenkins} now={at} />
-      <AgentPoolPanel pool={snapshot.agents} now={at} />
+      <ControllerPanel controller={snapshot.controller} jenkins={snapshot.jenkins} />
+      <AgentPoolPanel
+        pool={snapshot.agents}
+        history={snapshot.poolHistory}
+        startTimes={snapshot.agentStartTimes}
+      />
 
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="lg:col-span-2">
-          <Timeline entries={snapshot.timeline} now={at} />
+          <Timeline entries={snapshot.timeline} />
         </div>
         <ParametersPanel parameters={snapshot.stack.parameters} />
       </div>

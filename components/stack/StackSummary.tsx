@@ -1,12 +1,12 @@
-import { formatAgo, formatTimestamp } from '@/lib/client/format';
 import { stackActions } from '@/lib/stacks/status';
 import type { StackView } from '@/lib/status/types';
 import { Panel } from '../ui/Panel';
+import { TimeAgo } from '../ui/TimeAgo';
 import { StackStatusBadge } from '../status/StackStatusBadge';
 import { OutputsTable } from './OutputsTable';
 
 /** The CloudFormation stack: status and why, when it changed, its Jenkins URL and outputs. */
-export function StackSummary({ stack, now }: { stack: StackView; now: number }) {
+export function StackSummary({ stack }: { stack: StackView }) {
   const blocked = stackActions(stack.status).editBlockedBecause;
   return (
     <Panel title="Stack" testId="stack-summary">
@@ -39,10 +39,12 @@ export function StackSummary({ stack, now }: { stack: StackView; now: number }) 
         <dt className="text-slate-500">Region</dt>
         <dd data-testid="stack-region">{stack.region}</dd>
         <dt className="text-slate-500">Created</dt>
-        <dd title={formatTimestamp(stack.createdAt)}>{formatAgo(stack.createdAt, now)}</dd>
+        <dd>
+          <TimeAgo at={stack.createdAt} />
+        </dd>
         <dt className="text-slate-500">Last change</dt>
-        <dd title={formatTimestamp(stack.updatedAt)}>
-          {stack.updatedAt === undefined ? 'never updated' : formatAgo(stack.updatedAt, now)}
+        <dd>
+          {stack.updatedAt === undefined ? 'never updated' : <TimeAgo at={stack.updatedAt} />}
         </dd>
         <dt className="text-slate-500">Protection</dt>
         <dd>{stack.terminationProtection ? 'termination protection on' : 'off'}</dd>

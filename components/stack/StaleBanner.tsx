@@ -1,7 +1,7 @@
 'use client';
 
 import type { AppError } from '@/lib/errors';
-import { useNow } from '@/lib/client/now';
+import { useSharedNow } from '@/lib/client/now';
 import type { StackSnapshot } from '@/lib/status/types';
 import { Banner } from '../ui/Banner';
 import { staleNotice, staleText } from './stale-notice';
@@ -17,11 +17,11 @@ export function StaleBanner({
   snapshot: StackSnapshot;
   refreshError: AppError | undefined;
 }) {
-  const now = useNow(1_000);
+  const now = useSharedNow() ?? Date.parse(snapshot.fetchedAt);
   const notice = staleNotice(snapshot, refreshError, now);
   if (notice === undefined) return null;
   return (
-    <Banner tone="warn" testId="stale-banner">
+    <Banner tone="neutral" testId="stale-banner">
       {staleText(notice)}
     </Banner>
   );
@@ -29,7 +29,7 @@ export function StaleBanner({
 
 /** "Updated 4 s ago", ticking. */
 export function UpdatedAgo({ at }: { at: string }) {
-  const now = useNow(1_000);
+  const now = useSharedNow() ?? Date.parse(at);
   const seconds = Math.max(0, Math.floor((now - Date.parse(at)) / 1_000));
   return (
     <time dateTime={at} data-testid="updated-ago">

@@ -1,17 +1,17 @@
 'use client';
 
 import { useState } from 'react';
-import { formatAgo, formatTimestamp } from '@/lib/client/format';
 import type { TimelineEntry } from '@/lib/status/types';
 import { Panel } from '../ui/Panel';
 import { Pill } from '../ui/Pill';
+import { TimeAgo } from '../ui/TimeAgo';
 import { TIMELINE_SOURCE_LABELS, visibleTimeline } from './timeline-filter';
 
 /**
  * One timeline of what happened, newest first: stack events, ECS service events and
  * load-balancer target transitions, each labelled with its source, with a failures-only view.
  */
-export function Timeline({ entries, now }: { entries: readonly TimelineEntry[]; now: number }) {
+export function Timeline({ entries }: { entries: readonly TimelineEntry[] }) {
   const [failuresOnly, setFailuresOnly] = useState(false);
   const shown = visibleTimeline(entries, { failuresOnly });
   const failures = entries.filter((entry) => entry.failure).length;
@@ -48,13 +48,9 @@ export function Timeline({ entries, now }: { entries: readonly TimelineEntry[]; 
                 entry.failure ? 'border-l-2 border-l-red-500 pl-2' : 'pl-2.5'
               }`}
             >
-              <time
-                dateTime={entry.at}
-                title={formatTimestamp(entry.at)}
-                className="text-xs tabular-nums text-slate-500"
-              >
-                {formatAgo(entry.at, now)}
-              </time>
+              <span className="text-xs text-slate-500">
+                <TimeAgo at={entry.at} />
+              </span>
               <span>
                 <Pill tone={entry.failure ? 'bad' : 'neutral'}>
                   {TIMELINE_SOURCE_LABELS[entry.source]}

@@ -20,6 +20,12 @@ import {
   targetViews,
   taskView,
 } from './map';
+import {
+  newPoolMemory,
+  recordAgentStarts,
+  recordPoolSample,
+  type PoolMemory,
+} from './pool-history';
 import { mergeTimeline, targetTransitions, type TargetTransition } from './timeline';
 import type {
   ControllerView,
@@ -49,6 +55,8 @@ export interface StackMemory {
   seenTasks: Map<string, number>;
   targets: TargetView[] | undefined;
   transitions: TargetTransition[];
+  pool: PoolMemory;
+  snapshots: number;
 }
 
 export function newStackMemory(): StackMemory {
@@ -59,6 +67,8 @@ export function newStackMemory(): StackMemory {
     seenTasks: new Map(),
     targets: undefined,
     transitions: [],
+    pool: newPoolMemory(),
+    snapshots: 0,
   };
 }
 
@@ -233,12 +243,21 @@ export async function buildSnapshot(
     serviceEvents: controller?.events ?? [],
     targetTransitions: memory.transitions,
   });
+  const poolHistory = recordPoolSample(
+    memory.pool,
+    { at: fetchedAt, pool: agents.counted, cap: agents.cap, queue: jenkins?.queueLength },
+    now,
+  );
+  const agentStartTimes = recordAgentStarts(memory.pool, agents, now, memory.snapshots === 0);
+  memory.snapshots += 1;
   const partial = {
     stack: view,
     controller,
     jenkins,
     agents,
     timeline,
+    poolHistory,
+    agentStartTimes,
     verdict: verdictOf({ stack: view, controller, jenkins, headroom: agents.headroom }),
     fetchedAt,
     stale: undefined,

@@ -180,12 +180,32 @@ export interface TimelineEntry {
   readonly detail: string | undefined;
 }
 
+/** One point of the agent-pool chart. */
+export interface PoolSample {
+  readonly at: string;
+  /** Agents counted against the cap. */
+  readonly pool: number;
+  readonly cap: number | undefined;
+  readonly queue: number | undefined;
+}
+
+/** How long agents took from launch to their Jenkins node coming online, as seen by polling. */
+export interface AgentStartTimes {
+  readonly samples: number;
+  readonly medianSeconds: number;
+  readonly latestSeconds: number;
+}
+
 export interface StackSnapshot {
   readonly stack: StackView;
   readonly controller: ControllerView | undefined;
   readonly jenkins: JenkinsView | undefined;
   readonly agents: AgentPoolView;
   readonly timeline: readonly TimelineEntry[];
+  /** Pool size, cap and queue length over the last hour, as this dashboard saw them. */
+  readonly poolHistory: readonly PoolSample[];
+  /** Launch-to-online times of recent agents; undefined until one has been seen. */
+  readonly agentStartTimes: AgentStartTimes | undefined;
   readonly verdict: Verdict;
   /** When AWS answered for this snapshot. */
   readonly fetchedAt: string;

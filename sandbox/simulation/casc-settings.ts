@@ -40,7 +40,13 @@ export function readAgentSettings(sources: SettingsSources): SettingsRead {
     if (cloud)
       return {
         ok: true,
-        settings: fromCasc(cloud.cloud, cloud.template, cloud.url, resolve, sources.now),
+        settings: {
+          ...fromCasc(cloud.cloud, cloud.template, cloud.url, resolve, sources.now),
+          // Rendered with the same values, as Jenkins shows it after loading the file.
+          ...(cloud.systemMessage === undefined
+            ? {}
+            : { systemMessage: resolve(cloud.systemMessage) }),
+        },
       };
     if (prefix === undefined)
       return { ok: false, problem: 'No JCasC amazonEC2 cloud and no SSM prefix' };
@@ -54,6 +60,7 @@ interface Ec2Cloud {
   cloud: Record<string, unknown>;
   template: Record<string, unknown>;
   url: unknown;
+  systemMessage: unknown;
 }
 
 function findEc2Cloud(text: string): Ec2Cloud | undefined {
@@ -72,7 +79,12 @@ function findEc2Cloud(text: string): Ec2Cloud | undefined {
     string,
     Record<string, unknown> | undefined
   >;
-  return { cloud, template: templates[0] ?? {}, url: unclassified.location?.url };
+  return {
+    cloud,
+    template: templates[0] ?? {},
+    url: unclassified.location?.url,
+    systemMessage: jenkins.systemMessage,
+  };
 }
 
 function fromCasc(

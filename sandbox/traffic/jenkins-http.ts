@@ -52,7 +52,7 @@ export function answerAsJenkins(
         nodeDescription: "the Jenkins controller's built-in node",
         nodeName: '',
         numExecutors: 0,
-        description: null,
+        description: controller.settings?.systemMessage ?? null,
         jobs: [
           {
             _class: 'hudson.model.FreeStyleProject',

@@ -350,6 +350,8 @@ export interface AgentSettings {
   instanceProfileArn?: string;
   /** The Jenkins root URL (`unclassified.location.url`), which agents are tagged with. */
   jenkinsUrl?: string;
+  /** `jenkins.systemMessage` as loaded; Jenkins serves it as `description` in `/api/json`. */
+  systemMessage?: string;
   readAt: number;
 }
 

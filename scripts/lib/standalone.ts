@@ -111,8 +111,8 @@ export interface StandaloneProcess {
 }
 
 /**
- * Starts `node server.js` in `dir` on 127.0.0.1 with exactly `env` (plus PORT and HOSTNAME,
- * which the image sets): nothing leaks in from the caller's environment, so a start proves
+ * Starts `node server.js` in `dir` on 127.0.0.1 with exactly `env` (plus NODE_ENV, PORT and
+ * HOSTNAME, which the image sets): nothing leaks in from the caller's environment, so a start proves
  * that the documented settings are enough.
  */
 export function spawnStandalone(options: {
@@ -125,6 +125,7 @@ export function spawnStandalone(options: {
     cwd: options.dir,
     env: {
       ...options.env,
+      NODE_ENV: 'production',
       PORT: String(options.port),
       HOSTNAME: '127.0.0.1',
       NEXT_TELEMETRY_DISABLED: '1',

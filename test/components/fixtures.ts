@@ -86,6 +86,8 @@ export function snapshot(overrides: Partial<StackSnapshot> = {}): StackSnapshot 
     jenkins: undefined,
     agents: pool([agent()]),
     timeline: [],
+    poolHistory: [],
+    agentStartTimes: undefined,
     verdict: {
       level: 'Healthy',
       layer: undefined,

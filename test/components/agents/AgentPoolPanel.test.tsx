@@ -1,9 +1,15 @@
+import type { ReactNode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { AgentPoolPanel } from '@/components/agents/AgentPoolPanel';
+import { NowContext } from '@/lib/client/now';
 import { agent, manyAgents, pool } from '../fixtures';
 
 const NOW = Date.parse('2024-05-01T12:00:00.000Z');
+
+function render(node: ReactNode): string {
+  return renderToString(<NowContext value={NOW}>{node}</NowContext>);
+}
 
 function rowCount(html: string): number {
   return html.match(/data-testid="agent-table-row"/g)?.length ?? 0;
@@ -21,7 +27,7 @@ describe('agent pool panel', () => {
       agent({ instanceId: 'i-0ffffffffffffff01', state: 'pending', activity: 'unknown' }),
     ];
 
-    const html = renderToString(<AgentPoolPanel pool={pool(agents, 10)} now={NOW} />);
+    const html = render(<AgentPoolPanel pool={pool(agents, 10)} />);
 
     expect(testIdText(html, 'agent-counted')).toBe('7');
     expect(testIdText(html, 'agent-cap')).toBe('10');
@@ -31,8 +37,16 @@ describe('agent pool panel', () => {
     expect(html).toContain('data-testid="agent-count-pending"');
   });
 
+  it('shows ages on the page clock', () => {
+    const html = render(
+      <AgentPoolPanel pool={pool([agent({ launchedAt: '2024-05-01T11:58:48.000Z' })])} />,
+    );
+
+    expect(html).toContain('1m 12s');
+  });
+
   it('renders only the visible rows of 5,000 agents', () => {
-    const html = renderToString(<AgentPoolPanel pool={pool(manyAgents(5_000), 5_000)} now={NOW} />);
+    const html = render(<AgentPoolPanel pool={pool(manyAgents(5_000), 5_000)} />);
 
     expect(rowCount(html)).toBeGreaterThan(10);
     expect(rowCount(html)).toBeLessThan(60);
@@ -46,7 +60,7 @@ describe('agent pool panel', () => {
       nodesWithoutInstance: ['linux (i-0dead0000000000001)'],
     };
 
-    const html = renderToString(<AgentPoolPanel pool={withMismatch} now={NOW} />);
+    const html = render(<AgentPoolPanel pool={withMismatch} />);
 
     expect(html).toContain('data-testid="agents-possibly-orphaned"');
     expect(html).toContain('possibly orphaned');
@@ -54,7 +68,7 @@ describe('agent pool panel', () => {
   });
 
   it('explains an empty pool instead of showing an empty table', () => {
-    const html = renderToString(<AgentPoolPanel pool={pool([], 10)} now={NOW} />);
+    const html = render(<AgentPoolPanel pool={pool([], 10)} />);
 
     expect(html).toContain('No agent instances: Jenkins launches them when builds wait');
     expect(testIdText(html, 'agent-headroom')).toBe('0 of 10 used, 10 free');

@@ -44,6 +44,7 @@ function renderForm(problems: ShownProblems, values: Record<string, string> = {}
       capabilitiesReason="The following resource(s) require capabilities: [AWS::IAM::Role]"
       ignoredQuickCreate={['JenkinsAdminPassword']}
       banner={undefined}
+      existingStackPath={undefined}
       reviewing={false}
       onValue={() => {}}
       onTouch={() => {}}

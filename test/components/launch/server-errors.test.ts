@@ -14,6 +14,7 @@ describe('server errors on the launch form', () => {
       tags: {},
       requiredCapabilities: undefined,
       general: undefined,
+      stackExists: false,
     });
   });
 
@@ -37,7 +38,10 @@ describe('server errors on the launch form', () => {
   it('puts a taken stack name on the name field', () => {
     const error = new AppError('conflict:stack_exists', 'A stack named ci already exists.');
 
-    expect(formErrorsFromServer(error).stackName).toBe('A stack named ci already exists.');
+    expect(formErrorsFromServer(error)).toMatchObject({
+      stackName: 'A stack named ci already exists.',
+      stackExists: true,
+    });
   });
 
   it('asks again for exactly the capabilities the server requires (C29)', () => {

@@ -33,6 +33,12 @@ describe('shown problems', () => {
     expect(shown.outstanding).toEqual(['Agent instance cap', 'Image', 'Stack name']);
   });
 
+  it('shows the message of a field that holds a wrong value, touched or not', () => {
+    const shown = shownProblems(model, problems, new Set(), noServer, { Cap: '0', Image: '' });
+
+    expect(shown.parameters).toEqual({ Cap: 'Enter a number of at least 1.' });
+  });
+
   it('shows the stack name message once the name is touched', () => {
     const shown = shownProblems(model, problems, new Set([STACK_NAME_FIELD]), noServer);
 
@@ -46,6 +52,7 @@ describe('shown problems', () => {
       tags: {},
       requiredCapabilities: undefined,
       general: undefined,
+      stackExists: false,
     };
     const shown = shownProblems(model, { ...problems, parameters: {} }, new Set(), server);
 

@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { agentColumns } from '@/components/agents/agent-columns';
+import { AGENT_COLUMNS as columns } from '@/components/agents/agent-columns';
 import type { TableColumn } from '@/components/table/columns';
 import { compareSortValues, sortRows } from '@/components/table/sorting';
 import type { AgentView } from '@/lib/status/types';
 import { agent, manyAgents } from '../fixtures';
 
-const NOW = Date.parse('2024-05-01T12:00:00.000Z');
-const columns = agentColumns(NOW);
 const ids = (rows: AgentView[]) => rows.map((row) => row.instanceId);
 
 describe('compareSortValues', () => {

@@ -3,6 +3,8 @@ import { describeStack, readLatestStackEvents } from '@/lib/aws/cloudformation';
 import { isAppError } from '@/lib/errors';
 import { applyScaleEdit, deployedScaleValues } from '@/lib/scale/apply';
 import { isInProgress } from '@/lib/stacks/status';
+import { SnapshotCache } from '@/lib/status/cache';
+import { createStatusService } from '@/lib/status/service';
 import { eventually, launchStack, startTestSandbox, type TestSandbox } from '../../support/sandbox';
 
 const STACK = 'jenkins-scale';
