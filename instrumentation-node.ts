@@ -13,6 +13,13 @@ const READERS: readonly ((env: Environment) => unknown)[] = [
   readLocalAccounts,
 ];
 
+/** The reader's message, plus the system's reason when a file could not be read. */
+function describeProblem(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause;
+  return cause instanceof Error && 'code' in cause ? `${error.message} (${cause.message})` : error.message;
+}
+
 /**
  * Checks every setting of the dashboard against an environment and returns one message per
  * wrong setting (empty when all are good). Each message comes from the setting's own reader,
@@ -24,7 +31,7 @@ export async function settingsProblems(env: Environment = process.env): Promise<
     try {
       await read(env);
     } catch (error) {
-      problems.push(error instanceof Error ? error.message : String(error));
+      problems.push(describeProblem(error));
     }
   }
   return problems;

@@ -86,6 +86,16 @@ export class SandboxControlClient {
     return this.call('POST', 'jenkins/queue', selector);
   }
 
+  /**
+   * Adds `count` running agent instances tagged as the controller's EC2 plugin tags its own
+   * (Jenkins has no node for them), to reach pool sizes the simulated demand would take hours to.
+   */
+  addAgents(
+    selector: ServiceSelector & { count: number },
+  ): Promise<{ added: number; instanceIds: string[] }> {
+    return this.call('POST', 'ec2/agents', selector);
+  }
+
   /** The simulated Jenkins controller: demand, agents and the scale limits its plugin last read. */
   jenkins(selector: ServiceSelector): Promise<JenkinsController> {
     const query = new URLSearchParams(

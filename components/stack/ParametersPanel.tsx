@@ -10,7 +10,7 @@ const COLUMNS: TableColumn<StackParameterView>[] = [
   {
     id: 'key',
     header: 'Parameter',
-    width: 'minmax(10rem, 1fr)',
+    width: 'minmax(11.5rem, 1fr)',
     sortValue: (parameter) => parameter.key,
     cell: (parameter) => <span className="font-medium">{parameter.key}</span>,
   },

@@ -3,6 +3,7 @@ import type { CloudFormationSandbox } from '../cloudformation/index';
 import type { FaultInjector, FaultRule } from '../evidence/faults';
 import type { RequestLog } from '../evidence/request-log';
 import type { WireResponse } from '../protocols/wire';
+import { addAgentInstances, MAX_ADDED_AGENTS } from './agents';
 import type { AwsRequest } from '../server/dispatch';
 import { findCluster, findService, taskId } from '../services/ecs/lookup';
 import { stopTask } from '../simulation/ecs-tasks';
@@ -35,7 +36,7 @@ class ControlError extends Error {
 /**
  * The sandbox's control API under `/_sandbox/` (plain JSON, no SigV4): health, the request log,
  * faults, the clock, and the world's misbehaviour on demand (crash the controller task, make
- * targets unhealthy, fail a stack resource, set the Jenkins build queue).
+ * targets unhealthy, fail a stack resource, set the Jenkins build queue, add agent instances).
  */
 export function controlHandler(
   deps: ControlDeps,
@@ -115,6 +116,18 @@ function answer(
         throw new ControlError(400, 'length must be a whole number ≥ 0');
       controllerOf(region, service).demand = length;
       return { serviceArn: service.serviceArn, length };
+    }
+    case 'POST /ec2/agents': {
+      const { region, service } = controllerService(deps, body);
+      const count = Number(body.count);
+      if (!Number.isInteger(count) || count < 1 || count > MAX_ADDED_AGENTS)
+        throw new ControlError(400, `count must be a whole number from 1 to ${MAX_ADDED_AGENTS}`);
+      try {
+        const instanceIds = addAgentInstances(deps.world, region, service, count);
+        return { added: instanceIds.length, instanceIds };
+      } catch (error) {
+        throw new ControlError(409, error instanceof Error ? error.message : String(error));
+      }
     }
     case 'GET /jenkins': {
       const body = Object.fromEntries(query);

@@ -1,0 +1,83 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { SandboxControlClient } from '@/sandbox/control-client';
+import { launchBrowser, screenshot, signIn } from './support/browser';
+import { waitForCount, waitForExactText, waitForText } from './support/wait';
+import { E2E_USERS } from './support/users';
+import { LaunchPage } from './pages/launch-page';
+import { StackPage } from './pages/stack-page';
+
+const STACK = 'jenkins-journey';
+
+/**
+ * The main job end to end in real Chromium: sign in, launch the stack with the form, see it
+ * healthy with agents running, raise the cap in one click and watch the pool grow past the old
+ * cap, lower it and watch agents drain, and find both edits in the history with the person's name.
+ */
+describe('journey: launch, watch and scale', () => {
+  const baseUrl = inject('dashboardUrl');
+  const control = new SandboxControlClient(inject('sandboxUrl'));
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signIn(page, baseUrl, E2E_USERS.operator);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('launches the stack from the form through a reviewed change set', async () => {
+    const launch = new LaunchPage(page, baseUrl);
+    await launch.open();
+    await launch.fillRequired(STACK, 'journey-secret-password-1');
+    await launch.review();
+    await waitForText(page.getByTestId('review-total'), /\d+/);
+    await screenshot(page, 'launch-review');
+    await launch.execute();
+    const jenkinsUrl = await launch.waitForJenkinsUrl();
+    expect(jenkinsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    await screenshot(page, 'launch-complete');
+  });
+
+  it('shows the controller healthy behind the load balancer and agents running under the cap', async () => {
+    const stack = new StackPage(page, baseUrl);
+    await stack.open(STACK);
+    await stack.waitForVerdict('Healthy');
+    await waitForExactText(page.getByTestId('controller-running'), '1');
+    const counted = await stack.waitForNumber('agent-counted', (value) => value === 10);
+    expect(counted).toBe(10);
+    expect(await stack.number('agent-cap')).toBe(10);
+    await screenshot(page, 'stack-healthy');
+  });
+
+  it('raises the cap in one click and the pool grows past the old cap', async () => {
+    const stack = new StackPage(page, baseUrl);
+    await stack.applyScale({ AgentInstanceCap: '12' });
+    await waitForText(stack.outcome(), /Update started/i, 60_000);
+    await stack.waitForNumber('agent-cap', (value) => value === 12);
+    await stack.waitForNumber('agent-counted', (value) => value > 10);
+    await waitForText(page.getByTestId('scale-cap-applied'), '12', 60_000);
+    await screenshot(page, 'stack-cap-raised');
+  });
+
+  it('lowers the cap and the idle agents drain', async () => {
+    const stack = new StackPage(page, baseUrl);
+    await control.setBuildQueue({ stackName: STACK, length: 2 });
+    await stack.applyScale({ AgentInstanceCap: '4', AgentIdleMinutes: '1' });
+    await waitForText(stack.outcome(), /Update started/i, 60_000);
+    await stack.waitForNumber('agent-counted', (value) => value <= 4, 150_000);
+  });
+
+  it('lists both edits in the history with the name of the person', async () => {
+    const rows = new StackPage(page, baseUrl).historyRows();
+    await waitForCount(rows, 2, 60_000);
+    await waitForText(rows.nth(0), 'cap 12 → 4');
+    await waitForText(rows.nth(1), 'cap 10 → 12');
+    for (const index of [0, 1]) await waitForText(rows.nth(index), 'OliviaOperator');
+    await screenshot(page, 'stack-history');
+  });
+});
