@@ -13,10 +13,15 @@ export async function register(): Promise<void> {
   const problems = await settingsProblems();
   if (problems.length === 0) return;
 
-  const { log } = await import('./lib/log');
-  for (const problem of problems) log.fatal(problem);
-  log.flush();
-  // Plain lines too, for a person reading a terminal or `docker logs` rather than JSON.
+  // Plain lines for a person reading a terminal or `docker logs`, then the structured ones
+  // (the logger itself cannot start when LOG_LEVEL is the wrong setting).
   process.stderr.write(`${problems.join('\n')}\nThe dashboard did not start.\n`);
+  try {
+    const { log } = await import('./lib/log');
+    for (const problem of problems) log.fatal(problem);
+    log.flush();
+  } catch {
+    // The plain lines above already say what is wrong.
+  }
   process.exit(1);
 }

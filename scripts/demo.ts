@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   });
   console.log(`Local AWS sandbox on ${sandbox.url} (time ×${SPEED})`);
 
-  buildDashboard((line) => console.log(line));
+  await buildDashboard((line) => console.log(line));
   const operator = createDemoOperator();
   const dashboardUrl = `http://127.0.0.1:${DASHBOARD_PORT}`;
   const dashboard = await startDashboard({

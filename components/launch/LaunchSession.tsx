@@ -12,6 +12,7 @@ import { newAttemptId } from './attempt-id';
 import { dependsOnVpc, fieldKind, type FieldKind } from './field-kind';
 import {
   checkLaunchForm,
+  formForTemplate,
   initialLaunchForm,
   parameterValues,
   tagsToSend,
@@ -25,7 +26,10 @@ import { formErrorsFromServer, type ServerFormErrors } from './server-errors';
 import { shownProblems, STACK_NAME_FIELD } from './shown-problems';
 import { StepIndicator, type LaunchStep } from './StepIndicator';
 import { RegionPicker } from './RegionPicker';
+import type { UploadedTemplate } from './template-upload';
+import { TemplateSourcePicker } from './TemplateSourcePicker';
 import { useAccountNetwork } from './use-account-network';
+import { useParameterLookups } from './use-parameter-lookups';
 
 const REGION_BOUND: ReadonlySet<FieldKind> = new Set([
   'vpc',
@@ -41,7 +45,8 @@ const REGION_BOUND: ReadonlySet<FieldKind> = new Set([
 interface Proposal {
   readonly attemptId: string;
   readonly view: LaunchProposalView;
-  readonly link: string;
+  /** Undefined for another template: a quick-create link always opens the bundled one. */
+  readonly link: string | undefined;
 }
 
 /**
@@ -66,7 +71,9 @@ export function LaunchSession({
     keepPreviousData: true,
   });
   const view = data ?? initialView;
-  const { model } = view;
+  const [uploaded, setUploaded] = useState<UploadedTemplate | undefined>();
+  const model = uploaded?.model ?? view.model;
+  const description = uploaded === undefined ? view.description : uploaded.description;
 
   const [form, setForm] = useState<LaunchForm>(() => initialLaunchForm(model, prefill));
   const [touched, setTouched] = useState<ReadonlySet<string>>(
@@ -86,10 +93,12 @@ export function LaunchSession({
   const vpcParameter = model.parameters.find((parameter) => fieldKind(parameter) === 'vpc');
   const vpcId = vpcParameter === undefined ? '' : (form.values[vpcParameter.key] ?? '');
   const network = useAccountNetwork(region, vpcId);
-  const choices = accountChoices(region, network.regionView, network.vpcView);
-  const capabilities = askedCapabilities ?? view.capabilities;
+  const lookups = useParameterLookups(region, model, form.values);
+  const zoneIds = lookups.hostedZones?.map((zone) => zone.id);
+  const choices = accountChoices(region, network.regionView, network.vpcView, zoneIds);
+  const capabilities = askedCapabilities ?? uploaded?.capabilities ?? view.capabilities;
   const problems = checkLaunchForm(model, form, {
-    checks: accountChecks(model, choices),
+    checks: [...accountChecks(model, choices), lookups.ssmCheck],
     requiredCapabilities: capabilities,
     choices,
   });
@@ -129,6 +138,21 @@ export function LaunchSession({
     setForm((previous) => ({ ...previous, ...change }));
   };
 
+  // Another template regenerates the form; what was typed for keys it shares is kept.
+  const chooseTemplate = (next: UploadedTemplate | undefined) => {
+    const nextModel = next?.model ?? view.model;
+    const keys = new Set(nextModel.parameters.map((parameter) => parameter.key));
+    setUploaded(next);
+    setForm((previous) => formForTemplate(previous, nextModel, touched));
+    setTouched(
+      (previous) =>
+        new Set([...previous].filter((key) => keys.has(key) || key === STACK_NAME_FIELD)),
+    );
+    setServer(undefined);
+    setAskedCapabilities(undefined);
+    setBanner(undefined);
+  };
+
   const changeRegion = (next: string) => {
     setRegion(next);
     setServer(undefined);
@@ -151,6 +175,7 @@ export function LaunchSession({
         stackName: form.stackName,
         attemptId,
         values: parameterValues(model, form.values),
+        templateBody: uploaded?.body,
         tags: tagsToSend(form.tags),
         capabilities,
         terminationProtection: form.terminationProtection,
@@ -160,7 +185,10 @@ export function LaunchSession({
       setProposal({
         attemptId,
         view: proposed,
-        link: quickCreateLink(base, form.stackName, form.values, model),
+        link:
+          uploaded === undefined
+            ? quickCreateLink(base, form.stackName, form.values, model)
+            : undefined,
       });
       setServer(undefined);
       setStep('review');
@@ -231,8 +259,13 @@ export function LaunchSession({
       {step === 'parameters' ? (
         <>
           <RegionPicker regions={regions} region={region} onChange={changeRegion} />
-          {view.description === undefined ? null : (
-            <p className="text-sm text-slate-600">{view.description}</p>
+          <TemplateSourcePicker
+            defaultLabel="The bundled Jenkins template"
+            chosen={uploaded}
+            onChoose={chooseTemplate}
+          />
+          {description === undefined ? null : (
+            <p className="text-sm text-slate-600">{description}</p>
           )}
           <ParametersStep
             model={model}
@@ -245,9 +278,10 @@ export function LaunchSession({
               hasVpcPicker: vpcParameter !== undefined,
               vpcChosen: network.vpcChosen,
               loadError: network.loadError,
+              lookups,
             }}
             capabilities={capabilities}
-            capabilitiesReason={view.capabilitiesReason}
+            capabilitiesReason={uploaded === undefined ? view.capabilitiesReason : undefined}
             ignoredQuickCreate={prefill.ignored}
             banner={banner}
             existingStackPath={

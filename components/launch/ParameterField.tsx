@@ -1,7 +1,9 @@
+import type { ReactNode } from 'react';
 import type { NetworkView } from '@/lib/stacks/launch-view';
 import type { ParameterDefinition } from '@/lib/template';
 import { AccountPicker, type InputWiring } from './AccountPicker';
 import { fieldKind, type FieldKind } from './field-kind';
+import { hostedZoneAllowsNone, hostedZoneOptions } from './hosted-zones';
 import {
   plainOptions,
   securityGroupOptions,
@@ -10,6 +12,8 @@ import {
   type PickerOption,
 } from './option-lists';
 import { INPUT_CLASS } from './styles';
+import { SsmResolutionLine } from './SsmResolutionLine';
+import type { ParameterLookups } from './use-parameter-lookups';
 
 /** What the account pickers of one region (and its chosen VPC) have to offer. */
 export interface PickerSource {
@@ -21,17 +25,28 @@ export interface PickerSource {
   readonly vpcChosen: boolean;
   /** Why the lists are empty when a fetch failed. */
   readonly loadError: string | undefined;
+  /** Hosted zones and SSM resolutions (`useParameterLookups`); absent where not looked up. */
+  readonly lookups?: Pick<ParameterLookups, 'hostedZones' | 'hostedZonesError' | 'ssm'>;
+}
+
+/** A line under a field's input, such as the update form's "unchanged" hint for NoEcho. */
+export interface FieldNotice {
+  readonly text: ReactNode;
+  readonly testId?: string;
 }
 
 /**
  * One parameter: its label (the template's ParameterLabels text, so end-to-end tests find the
- * input by it), description, the input its type calls for, and the validator's message under it.
+ * input by it), description, the input its type calls for, what an SSM name resolves to, an
+ * optional notice, and the validator's message under it.
  */
 export function ParameterField({
   parameter,
   value,
   error,
   pickers,
+  notice,
+  placeholder,
   onChange,
   onBlur,
 }: {
@@ -39,13 +54,24 @@ export function ParameterField({
   value: string;
   error: string | undefined;
   pickers: PickerSource;
+  notice?: FieldNotice;
+  /** Shown in an empty text or password input (the update form's "unchanged"). */
+  placeholder?: string;
   onChange: (value: string) => void;
   onBlur: () => void;
 }) {
   const id = `param-${parameter.key}`;
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  const describedBy = [parameter.description ? hintId : undefined, error ? errorId : undefined]
+  const noticeId = `${id}-notice`;
+  const ssmId = `${id}-ssm`;
+  const resolution = pickers.lookups?.ssm[parameter.key];
+  const describedBy = [
+    parameter.description ? hintId : undefined,
+    notice ? noticeId : undefined,
+    resolution ? ssmId : undefined,
+    error ? errorId : undefined,
+  ]
     .filter(Boolean)
     .join(' ');
   const wiring: InputWiring = {
@@ -74,8 +100,17 @@ export function ParameterField({
         value={value}
         wiring={wiring}
         pickers={pickers}
+        placeholder={placeholder}
         onChange={onChange}
       />
+      {resolution === undefined ? null : (
+        <SsmResolutionLine id={ssmId} parameterKey={parameter.key} resolution={resolution} />
+      )}
+      {notice === undefined ? null : (
+        <p id={noticeId} data-testid={notice.testId} className="mt-1 text-xs text-slate-600">
+          {notice.text}
+        </p>
+      )}
       {error === undefined ? null : (
         <p
           id={errorId}
@@ -96,6 +131,7 @@ function ParameterInput({
   value,
   wiring,
   pickers,
+  placeholder,
   onChange,
 }: {
   parameter: ParameterDefinition;
@@ -103,6 +139,7 @@ function ParameterInput({
   value: string;
   wiring: InputWiring;
   pickers: PickerSource;
+  placeholder: string | undefined;
   onChange: (value: string) => void;
 }) {
   const common = {
@@ -137,6 +174,7 @@ function ParameterInput({
           {...common}
           type="password"
           autoComplete="new-password"
+          placeholder={placeholder}
           value={value}
           onChange={(event) => onChange(event.target.value)}
         />
@@ -207,6 +245,16 @@ function ParameterInput({
         'Choose an Availability Zone…',
         regionEmpty(pickers, 'Availability Zones'),
       );
+    case 'hosted-zone':
+      return (
+        <HostedZoneSelect
+          parameter={parameter}
+          value={value}
+          common={common}
+          pickers={pickers}
+          onChange={onChange}
+        />
+      );
     case 'list':
       return listInput(common, value, onChange, 'value1,value2');
     case 'text':
@@ -215,11 +263,53 @@ function ParameterInput({
           {...common}
           type="text"
           spellCheck={false}
+          placeholder={placeholder}
           value={value}
           onChange={(event) => onChange(event.target.value)}
         />
       );
   }
+}
+
+// Route 53 is global, so the list is the account's; blank is offered as "none" only where the
+// parameter's type allows it.
+function HostedZoneSelect({
+  parameter,
+  value,
+  common,
+  pickers,
+  onChange,
+}: {
+  parameter: ParameterDefinition;
+  value: string;
+  common: Record<string, unknown>;
+  pickers: PickerSource;
+  onChange: (value: string) => void;
+}) {
+  const lookups = pickers.lookups;
+  const allowNone = hostedZoneAllowsNone(parameter);
+  const options = hostedZoneOptions(lookups?.hostedZones, value, allowNone);
+  const status =
+    lookups?.hostedZonesError !== undefined
+      ? `Could not list hosted zones: ${lookups.hostedZonesError}`
+      : lookups?.hostedZones === undefined
+        ? 'Loading hosted zones…'
+        : lookups.hostedZones.length === 0
+          ? 'This account has no hosted zones.'
+          : undefined;
+  return (
+    <>
+      <select {...common} value={value.trim()} onChange={(event) => onChange(event.target.value)}>
+        {allowNone ? null : <option value="">Choose a hosted zone…</option>}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      {status === undefined ? null : <p className="mt-1 text-xs text-slate-500">{status}</p>}
+    </>
+  );
 }
 
 function listInput(

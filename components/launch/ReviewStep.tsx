@@ -18,7 +18,8 @@ export function ReviewStep({
   onCancel,
 }: {
   proposal: LaunchProposalView;
-  quickCreateLink: string;
+  /** Undefined when the form came from another template, which a link cannot carry. */
+  quickCreateLink: string | undefined;
   busy: 'execute' | 'cancel' | undefined;
   error: string | undefined;
   onExecute: () => void;
@@ -93,7 +94,13 @@ export function ReviewStep({
       </Panel>
 
       <Panel title="Share">
-        <QuickCreateLinkBox link={quickCreateLink} />
+        {quickCreateLink === undefined ? (
+          <p className="text-sm text-slate-600" data-testid="quick-create-unavailable">
+            Quick-create links open the bundled template, so none is offered for another template.
+          </p>
+        ) : (
+          <QuickCreateLinkBox link={quickCreateLink} />
+        )}
       </Panel>
 
       <div className="flex flex-wrap gap-3">

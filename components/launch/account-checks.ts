@@ -23,19 +23,24 @@ export interface AccountChoices {
   readonly subnetAzs: Readonly<Record<string, string>> | undefined;
   /** Security group ids of the chosen VPC. */
   readonly securityGroups: readonly string[] | undefined;
+  /** Hosted zone ids of the account (Route 53 is global); undefined until listed. */
+  readonly hostedZones?: readonly string[] | undefined;
 }
 
 /**
  * Collects the account choices from the region-wide network view (VPCs, key pairs, zones) and
- * the chosen VPC's view (subnets, security groups); either may still be loading.
+ * the chosen VPC's view (subnets, security groups), plus the account's hosted zone ids; any of
+ * them may still be loading.
  */
 export function accountChoices(
   region: string,
   regionView: NetworkView | undefined,
   vpcView: NetworkView | undefined,
+  hostedZones?: readonly string[],
 ): AccountChoices {
   return {
     region,
+    hostedZones,
     vpcs: regionView?.vpcs.map((vpc) => vpc.id),
     keyPairs: regionView?.keyPairs,
     availabilityZones: regionView?.availabilityZones,
@@ -127,6 +132,12 @@ function missingFromAccount(
         chosen,
         choices.availabilityZones,
         (ids) => `${ids} is not an Availability Zone of ${region}.`,
+      );
+    case 'hosted-zone':
+      return absent(
+        chosen,
+        choices.hostedZones,
+        (ids) => `Hosted zone ${ids} is not in this account; choose one from the list.`,
       );
     default:
       return undefined;

@@ -1,5 +1,8 @@
 import type { ParameterDefinition } from '@/lib/template';
 
+/** The String parameter name that our template (and many others) use for a hosted zone id. */
+export const HOSTED_ZONE_KEY = 'HostedZoneId';
+
 /** Which input the form renders for a parameter. */
 export type FieldKind =
   | 'vpc'
@@ -10,6 +13,7 @@ export type FieldKind =
   | 'key-pair'
   | 'availability-zone'
   | 'availability-zones'
+  | 'hosted-zone'
   | 'select'
   | 'number'
   | 'password'
@@ -19,8 +23,11 @@ export type FieldKind =
 /**
  * Chooses the input for a parameter: account pickers for the AWS-specific types the network
  * view lists (VPC, subnets filtered by the chosen VPC, security groups of that VPC, key pairs,
- * Availability Zones), a select for AllowedValues, a password input for NoEcho (whatever its
- * type, so a secret is never shown), a number input for Number, and text otherwise.
+ * Availability Zones, Route 53 hosted zones), a select for AllowedValues, a password input for
+ * NoEcho (whatever its type, so a secret is never shown), a number input for Number, and text
+ * otherwise. A String named `HostedZoneId` gets the hosted-zone picker too: templates (ours
+ * included) use a String there so that blank can mean "no DNS record", which the AWS type
+ * cannot.
  */
 export function fieldKind(parameter: ParameterDefinition): FieldKind {
   const { type } = parameter;
@@ -38,11 +45,20 @@ export function fieldKind(parameter: ParameterDefinition): FieldKind {
         return 'key-pair';
       case 'AWS::EC2::AvailabilityZone::Name':
         return type.list ? 'availability-zones' : 'availability-zone';
+      case 'AWS::Route53::HostedZone::Id':
+        return type.list ? 'list' : 'hosted-zone';
       default:
         return type.list ? 'list' : 'text';
     }
   }
 
+  if (
+    parameter.key === HOSTED_ZONE_KEY &&
+    type.kind === 'string' &&
+    parameter.constraints.allowedValues === undefined
+  ) {
+    return 'hosted-zone';
+  }
   if (parameter.constraints.allowedValues !== undefined && type.kind !== 'comma-list') {
     return type.kind === 'number-list' ? 'list' : 'select';
   }

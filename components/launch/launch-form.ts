@@ -178,3 +178,22 @@ function tagProblems(rows: readonly TagRow[]): Record<number, string> {
   });
   return problems;
 }
+
+/**
+ * The form rebuilt for another template: every parameter of the new model at its Default, except
+ * values the person entered (touched) for keys the new template also has, which are kept. The
+ * stack name, tags and options stay; the capability acknowledgement is asked again, since the
+ * new template may need other capabilities.
+ */
+export function formForTemplate(
+  previous: LaunchForm,
+  model: ParameterModel,
+  touched: ReadonlySet<string>,
+): LaunchForm {
+  const values = { ...initialLaunchForm(model).values };
+  for (const parameter of model.parameters) {
+    const entered = previous.values[parameter.key];
+    if (touched.has(parameter.key) && entered !== undefined) values[parameter.key] = entered;
+  }
+  return { ...previous, values, capabilitiesAcknowledged: false };
+}

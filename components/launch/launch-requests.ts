@@ -67,6 +67,8 @@ export interface LaunchProposalRequest {
   readonly stackName: string;
   readonly attemptId: string;
   readonly values: Readonly<Record<string, string>>;
+  /** Another template's text (uploaded or pasted); omitted for the bundled template. */
+  readonly templateBody?: string;
   readonly tags: readonly { readonly key: string; readonly value: string }[];
   readonly capabilities: readonly string[];
   readonly terminationProtection: boolean;

@@ -14,8 +14,11 @@ export { ROLES, hasRole, isRole, type Role, type User } from './roles';
  * and the API handlers do.
  */
 export async function currentPageUser(): Promise<User | undefined> {
+  // Reading the request's cookies first makes every page that asks for its user dynamic, so
+  // the build never renders one (and never needs the run-time settings).
+  const jar = await cookies();
   const settings = readAuthSettings();
-  const token = (await cookies()).get(sessionCookieName(settings))?.value;
+  const token = jar.get(sessionCookieName(settings))?.value;
   if (token === undefined) return undefined;
   return (await openSession(token, settings))?.user;
 }

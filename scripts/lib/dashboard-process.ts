@@ -9,7 +9,14 @@ import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const SOURCE_DIRS = ['app', 'components', 'lib', 'public', 'cloudformation'];
-const SOURCE_FILES = ['next.config.ts', 'package.json', 'proxy.ts', 'postcss.config.mjs'];
+const SOURCE_FILES = [
+  'next.config.ts',
+  'package.json',
+  'proxy.ts',
+  'postcss.config.mjs',
+  'instrumentation.ts',
+  'instrumentation-node.ts',
+];
 
 function newestSourceTime(): number {
   let newest = 0;
@@ -33,17 +40,26 @@ export function buildIsFresh(): boolean {
   return existsSync(marker) && statSync(marker).mtimeMs > newestSourceTime();
 }
 
-/** Runs `next build` unless a fresh build is there; throws with its output when it fails. */
-export function buildDashboard(log: (line: string) => void = () => {}): void {
-  if (buildIsFresh()) return;
-  log('Building the dashboard (next build)…');
-  const result = spawnSync('npx', ['next', 'build'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-  });
-  if (result.status !== 0) {
-    throw new Error(`next build failed:\n${result.stdout}\n${result.stderr}`);
+/**
+ * Runs `next build` unless a fresh build is there; throws with its output when it fails. When
+ * another build of this tree is running (a parallel test run, a developer), waits for it and
+ * uses its result instead of failing.
+ */
+export async function buildDashboard(log: (line: string) => void = () => {}): Promise<void> {
+  const deadline = Date.now() + 15 * 60_000;
+  while (!buildIsFresh()) {
+    log('Building the dashboard (next build)…');
+    const result = spawnSync('npx', ['next', 'build'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    });
+    if (result.status === 0) return;
+    const output = `${result.stdout}\n${result.stderr}`;
+    if (!output.includes('Another next build process is already running') || Date.now() > deadline) {
+      throw new Error(`next build failed:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
   }
 }
 

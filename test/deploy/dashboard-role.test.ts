@@ -9,9 +9,14 @@ const ROLE_TEMPLATE = path.join(ROOT, 'deploy/dashboard-role.yaml');
 const template = readTemplateText(readFileSync(ROLE_TEMPLATE, 'utf8')) as {
   Parameters: Record<string, { Default?: string; AllowedValues?: string[] }>;
   Conditions: Record<string, unknown>;
-  Resources: Record<string, { Type: string; Condition?: string; Properties: Record<string, unknown> }>;
+  Resources: Record<
+    string,
+    { Type: string; Condition?: string; Properties: Record<string, unknown> }
+  >;
 };
-const policyFile = JSON.parse(readFileSync(path.join(ROOT, 'deploy/iam/dashboard-policy.json'), 'utf8'));
+const policyFile = JSON.parse(
+  readFileSync(path.join(ROOT, 'deploy/iam/dashboard-policy.json'), 'utf8'),
+);
 
 /** Resolves `Fn::Sub` strings (the only function the policy uses) with the given values. */
 function render(value: unknown, values: Record<string, string>): unknown {
@@ -33,8 +38,7 @@ function render(value: unknown, values: Record<string, string>): unknown {
 
 function rolePolicy(): unknown {
   const policies = template.Resources.DashboardRole?.Properties.Policies as
-    | { PolicyDocument: unknown }[]
-    | undefined;
+    { PolicyDocument: unknown }[] | undefined;
   expect(policies).toHaveLength(1);
   return policies?.[0]?.PolicyDocument;
 }
@@ -43,7 +47,9 @@ describe('the dashboard role template', () => {
   it('passes cfn-lint', () => {
     const lint = spawnSync('cfn-lint', [ROLE_TEMPLATE], { encoding: 'utf8' });
     if (lint.error !== undefined) {
-      throw new Error(`cfn-lint is needed for this test (pip install cfn-lint): ${lint.error.message}`);
+      throw new Error(
+        `cfn-lint is needed for this test (pip install cfn-lint): ${lint.error.message}`,
+      );
     }
     expect(`${lint.stdout}${lint.stderr}`).toBe('');
     expect(lint.status).toBe(0);
@@ -52,7 +58,10 @@ describe('the dashboard role template', () => {
   it('grants exactly deploy/iam/dashboard-policy.json with its default prefix', () => {
     const prefix = template.Parameters.StackNamePrefix?.Default;
     expect(prefix).toBe('jenkins-');
-    const rendered = render(rolePolicy(), { 'AWS::Partition': 'aws', StackNamePrefix: prefix ?? '' });
+    const rendered = render(rolePolicy(), {
+      'AWS::Partition': 'aws',
+      StackNamePrefix: prefix ?? '',
+    });
     expect(rendered).toEqual(policyFile);
   });
 
@@ -71,7 +80,9 @@ describe('the dashboard role template', () => {
       'ecs-tasks.amazonaws.com',
       'ec2.amazonaws.com',
     ]);
-    const trust = JSON.stringify(template.Resources.DashboardRole?.Properties.AssumeRolePolicyDocument);
+    const trust = JSON.stringify(
+      template.Resources.DashboardRole?.Properties.AssumeRolePolicyDocument,
+    );
     expect(trust).toContain('{"Ref":"TrustedService"}');
     expect(template.Resources.DashboardInstanceProfile?.Condition).toBe('OnEc2');
   });

@@ -28,13 +28,23 @@ describe('the Dockerfile', () => {
   });
 
   it('installs with npm ci, builds with next build, and runs from a third stage', () => {
-    expect(stages.map((stage) => argumentsOf(stage[0] as Instruction).split(/\s+/).at(-1))).toEqual([
-      'deps',
-      'build',
-      'runtime',
-    ]);
-    expect(find(stages[0] ?? [], 'RUN').map(argumentsOf).join('\n')).toMatch(/\bnpm ci\b/);
-    expect(find(stages[1] ?? [], 'RUN').map(argumentsOf).join('\n')).toMatch(/\bnext build\b/);
+    expect(
+      stages.map((stage) =>
+        argumentsOf(stage[0] as Instruction)
+          .split(/\s+/)
+          .at(-1),
+      ),
+    ).toEqual(['deps', 'build', 'runtime']);
+    expect(
+      find(stages[0] ?? [], 'RUN')
+        .map(argumentsOf)
+        .join('\n'),
+    ).toMatch(/\bnpm ci\b/);
+    expect(
+      find(stages[1] ?? [], 'RUN')
+        .map(argumentsOf)
+        .join('\n'),
+    ).toMatch(/\bnext build\b/);
   });
 
   it('runs on Node 20 (bookworm slim) as the unprivileged node user', () => {
@@ -68,14 +78,21 @@ describe('the Dockerfile', () => {
     ]);
     const fromStages = find(runtime, 'COPY').map((copy) =>
       copy instanceof ModifiableInstruction
-        ? copy.getFlags().find((flag) => flag.getName() === 'from')?.getValue()
+        ? copy
+            .getFlags()
+            .find((flag) => flag.getName() === 'from')
+            ?.getValue()
         : undefined,
     );
     expect(new Set(fromStages)).toEqual(new Set(['build']));
   });
 
   it('bakes in no secret or setting of a deployment', () => {
-    const declared = [...find(runtime, 'ENV'), ...find(runtime, 'ARG'), ...dockerfile.getInitialARGs()]
+    const declared = [
+      ...find(runtime, 'ENV'),
+      ...find(runtime, 'ARG'),
+      ...dockerfile.getInitialARGs(),
+    ]
       .map(argumentsOf)
       .join(' ');
     expect(declared).not.toMatch(/SECRET|PASSWORD|TOKEN|AWS_|DASHBOARD_|OIDC_/i);

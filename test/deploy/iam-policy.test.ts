@@ -69,7 +69,10 @@ function deploymentRequest(action: string): AuthorizationRequest {
       : `arn:aws:iam::${ACCOUNT}:role/jenkins-prod-ControllerTaskRole-1A2B3C`;
     const extra: Record<string, string> =
       action === 'iam:AttachRolePolicy'
-        ? { 'iam:PolicyARN': 'arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy' }
+        ? {
+            'iam:PolicyARN':
+              'arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy',
+          }
         : action === 'iam:PassRole'
           ? { 'iam:PassedToService': 'ecs-tasks.amazonaws.com' }
           : {};
@@ -82,7 +85,11 @@ function deploymentRequest(action: string): AuthorizationRequest {
       context: calledVia,
     };
   }
-  return { action, resource: `arn:aws:${service}:eu-west-1:${ACCOUNT}:some-resource`, context: calledVia };
+  return {
+    action,
+    resource: `arn:aws:${service}:eu-west-1:${ACCOUNT}:some-resource`,
+    context: calledVia,
+  };
 }
 
 describe('the dashboard IAM policy', () => {
@@ -104,7 +111,10 @@ describe('the dashboard IAM policy', () => {
     const mutating = [...codeActions].filter((action) => MUTATING_STACK_CALLS.includes(action));
     expect(mutating.length).toBeGreaterThan(0);
     for (const action of mutating) {
-      expect(allowingStatements(policy, dashboardRequest(action, 'jenkins-ci')), action).not.toEqual([]);
+      expect(
+        allowingStatements(policy, dashboardRequest(action, 'jenkins-ci')),
+        action,
+      ).not.toEqual([]);
       expect(allowingStatements(policy, dashboardRequest(action, 'payroll')), action).toEqual([]);
     }
   });
@@ -114,7 +124,9 @@ describe('the dashboard IAM policy', () => {
       action: 'ssm:GetParameter',
       resource: `arn:aws:ssm:eu-west-1:${ACCOUNT}:parameter${name}`,
     });
-    expect(allowingStatements(policy, read('/jenkins-on-aws/jenkins-prod/agent-cap'))).not.toEqual([]);
+    expect(allowingStatements(policy, read('/jenkins-on-aws/jenkins-prod/agent-cap'))).not.toEqual(
+      [],
+    );
     expect(allowingStatements(policy, read('/prod/database/password'))).toEqual([]);
   });
 
@@ -131,12 +143,17 @@ describe('the dashboard IAM policy', () => {
 
   it('grants the deployment-only actions only to calls CloudFormation makes, with three reasoned exceptions', () => {
     const direct = policy.Statement.filter((statement) => !onlyViaCloudFormation(statement))
-      .flatMap((statement) => (typeof statement.Action === 'string' ? [statement.Action] : statement.Action))
+      .flatMap((statement) =>
+        typeof statement.Action === 'string' ? [statement.Action] : statement.Action,
+      )
       .filter((action) => !codeActions.has(action));
-    expect(new Set(direct)).toEqual(new Set(Object.keys(DEPLOYMENT_ACTIONS_NOT_VIA_CLOUDFORMATION)));
+    expect(new Set(direct)).toEqual(
+      new Set(Object.keys(DEPLOYMENT_ACTIONS_NOT_VIA_CLOUDFORMATION)),
+    );
 
     const viaOnly = [...deploymentActions].filter(
-      (action) => !codeActions.has(action) && !(action in DEPLOYMENT_ACTIONS_NOT_VIA_CLOUDFORMATION),
+      (action) =>
+        !codeActions.has(action) && !(action in DEPLOYMENT_ACTIONS_NOT_VIA_CLOUDFORMATION),
     );
     const allowedDirectly = viaOnly.filter(
       (action) => allowingStatements(policy, dashboardRequest(action)).length > 0,
@@ -154,7 +171,10 @@ describe('the dashboard IAM policy', () => {
   });
 
   it('keeps the deployment roles to the stacks’ own roles and two AWS managed policies', () => {
-    const otherRole = { ...deploymentRequest('iam:CreateRole'), resource: `arn:aws:iam::${ACCOUNT}:role/admin` };
+    const otherRole = {
+      ...deploymentRequest('iam:CreateRole'),
+      resource: `arn:aws:iam::${ACCOUNT}:role/admin`,
+    };
     expect(allowingStatements(policy, otherRole)).toEqual([]);
     const adminPolicy = {
       ...deploymentRequest('iam:AttachRolePolicy'),
@@ -174,7 +194,10 @@ describe('the dashboard IAM policy', () => {
   it('lists the deployment actions for every resource and parameter type of the template', () => {
     const template = readTemplateText(
       readFileSync(path.join(ROOT, 'cloudformation/jenkins.yaml'), 'utf8'),
-    ) as { Resources: Record<string, { Type: string }>; Parameters: Record<string, { Type: string }> };
+    ) as {
+      Resources: Record<string, { Type: string }>;
+      Parameters: Record<string, { Type: string }>;
+    };
     const resourceTypes = Object.values(template.Resources).map((resource) => resource.Type);
     const parameterTypes = Object.values(template.Parameters).flatMap(
       (parameter) => parameterTypeKey(parameter.Type) ?? [],

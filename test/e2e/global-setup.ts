@@ -29,7 +29,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     speed: 20,
     seed: 7,
   });
-  buildDashboard();
+  await buildDashboard();
   const users = Object.values(E2E_USERS).map((user) => ({
     username: user.username,
     name: user.name,

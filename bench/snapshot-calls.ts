@@ -1,0 +1,134 @@
+import type { AwsClients } from '../lib/aws/clients';
+import type { StatusService } from '../lib/status/service';
+import type { RunningSandbox } from '../sandbox/index';
+import { startTestSandbox } from '../test/support/sandbox';
+import { count, type Figure } from './figure';
+import { elapsedSince, launchSettledStack, median, uncachedStatus } from './sandbox-stack';
+
+const STACK = 'bench-pool';
+const POOL_SIZES = [10, 1_000, 5_000] as const;
+const ADDED_LATENCY_MS = 50;
+const LATENCY_RUNS = 5;
+
+/** The calls a snapshot cannot do without, per operation, for N tasks and M agents. */
+function lowerBoundByOperation(tasks: number, agents: number): Record<string, number> {
+  const taskBatches = Math.ceil(tasks / 100);
+  return {
+    DescribeStacks: 1,
+    DescribeServices: 1,
+    DescribeTargetHealth: 1,
+    DescribeStackEvents: 1,
+    ListTasks: taskBatches,
+    DescribeTasks: taskBatches,
+    DescribeInstances: Math.ceil(agents / 1_000),
+  };
+}
+
+/** Operations called more often than the bound allows, as "DescribeInstances +1". */
+function extraCalls(made: Record<string, number>, bound: Record<string, number>): string[] {
+  const names = new Set([...Object.keys(made), ...Object.keys(bound)]);
+  return [...names]
+    .map((name) => ({ name, extra: (made[name] ?? 0) - (bound[name] ?? 0) }))
+    .filter(({ extra }) => extra > 0)
+    .map(({ name, extra }) => `${name} +${extra}`);
+}
+
+interface PoolContext {
+  readonly sandbox: RunningSandbox;
+  readonly clients: AwsClients;
+  readonly status: StatusService;
+}
+
+/** One warm snapshot (resource map cached), counted from the sandbox's request log. */
+async function callsFigure(context: PoolContext, agents: number): Promise<Figure> {
+  const { sandbox, status, clients } = context;
+  await status.snapshot(clients.region, STACK);
+  await sandbox.control.clearRequests();
+  const snapshot = await status.snapshot(clients.region, STACK);
+  const { requests } = await sandbox.control.requests();
+
+  const made: Record<string, number> = {};
+  for (const request of requests) made[request.operation] = (made[request.operation] ?? 0) + 1;
+  const tasks = snapshot.controller?.tasks.length ?? 0;
+  const seen = snapshot.agents.agents.length;
+  const bound = lowerBoundByOperation(tasks, seen);
+  const boundTotal = Object.values(bound).reduce((sum, calls) => sum + calls, 0);
+  const extra = extraCalls(made, bound);
+  return {
+    group: 'AWS calls per status snapshot (warm)',
+    name: `M = ${count(agents)} agents`,
+    value: requests.length / boundTotal,
+    unit: '×',
+    target: { atMost: 1 },
+    detail:
+      `${requests.length} calls, lower bound 4 + 2⌈${tasks}/100⌉ + ⌈${count(seen)}/1000⌉ = ` +
+      `${boundTotal}` +
+      (extra.length > 0 ? `; extra: ${extra.join(', ')}` : ''),
+  };
+}
+
+/**
+ * Snapshot time with 50 ms added to every AWS call, against the critical path: the longest
+ * chain of calls that must wait for each other. DescribeStacks names everything else, then
+ * ListTasks → DescribeTasks, and the DescribeInstances pages, each needing the last one's token.
+ */
+async function latencyFigure(context: PoolContext, agents: number): Promise<Figure> {
+  const { sandbox, status, clients } = context;
+  await sandbox.control.setFaults([{ latencyMs: ADDED_LATENCY_MS }]);
+  try {
+    const times: number[] = [];
+    let pages = 1;
+    for (let run = 0; run < LATENCY_RUNS; run += 1) {
+      const start = performance.now();
+      const snapshot = await status.snapshot(clients.region, STACK);
+      times.push(elapsedSince(start));
+      pages = Math.max(1, Math.ceil(snapshot.agents.agents.length / 1_000));
+    }
+    const chain = Math.max(3, 1 + pages);
+    const criticalPath = chain * ADDED_LATENCY_MS;
+    const measured = median(times);
+    return {
+      group: 'Snapshot time with 50 ms per AWS call',
+      name: `M = ${count(agents)} agents`,
+      value: measured / criticalPath,
+      unit: '×',
+      target: { atMost: 1.2 },
+      detail:
+        `median ${Math.round(measured)} ms of ${LATENCY_RUNS} (min ${Math.round(Math.min(...times))}, ` +
+        `max ${Math.round(Math.max(...times))}); critical path ${chain} calls × ` +
+        `${ADDED_LATENCY_MS} ms = ${criticalPath} ms`,
+    };
+  } finally {
+    await sandbox.control.clearFaults();
+  }
+}
+
+/**
+ * AWS calls per snapshot and snapshot time under added latency, for pools of 10, 1,000 and
+ * 5,000 agents: the stack's own plugin fills the first 10, the control API adds the rest.
+ */
+export async function measureSnapshotCalls(log: (line: string) => void): Promise<Figure[]> {
+  const env = await startTestSandbox({ speed: 40, seed: 21 });
+  try {
+    log('  launching a stack for the pool benchmarks…');
+    await launchSettledStack(env.clients, STACK, { agents: 10 });
+    // The world barely needs to move now; real-time speed keeps the simulation's CPU low.
+    await env.sandbox.control.setSpeed(1);
+    const context = { sandbox: env.sandbox, clients: env.clients, status: uncachedStatus(env.clients) };
+
+    const figures: Figure[] = [];
+    let pool = 10;
+    for (const agents of POOL_SIZES) {
+      if (agents > pool) {
+        await env.sandbox.control.addAgents({ stackName: STACK, count: agents - pool });
+        pool = agents;
+      }
+      log(`  M = ${count(agents)}: counting calls and timing with ${ADDED_LATENCY_MS} ms latency…`);
+      figures.push(await callsFigure(context, agents));
+      figures.push(await latencyFigure(context, agents));
+    }
+    return figures;
+  } finally {
+    await env.close();
+  }
+}
