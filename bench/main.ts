@@ -1,13 +1,23 @@
 import { formatTarget, formatValue, verdictOf, type Figure } from './figure';
 import { describeMachine } from './machine';
 import { writeBenchmarksFile } from './report';
+import { measureScaleToOnline } from './scale-to-online';
 import { measureSnapshotCalls } from './snapshot-calls';
+import { measureViewers } from './viewers';
 
 /** The benchmarks `npm run bench` knows, in the order it runs them. */
 const BENCHMARKS = {
   calls: {
     title: 'AWS calls and latency per status snapshot',
     run: (options: BenchOptions) => measureSnapshotCalls(options.log),
+  },
+  viewers: {
+    title: '100 concurrent viewers against one',
+    run: (options: BenchOptions) => measureViewers(options.log, options.quick),
+  },
+  scale: {
+    title: 'Cap raise to agents online',
+    run: (options: BenchOptions) => measureScaleToOnline(options.log),
   },
 } satisfies Record<string, { title: string; run: (options: BenchOptions) => Promise<Figure[]> }>;
 
@@ -38,6 +48,12 @@ function parseArguments(args: readonly string[]) {
     help: args.includes('--help'),
     problems: [...unknown.map((name) => `unknown benchmark "${name}"`), ...bad.map((arg) => `unknown option ${arg}`)],
   };
+}
+
+/** Figures grouped by benchmark, in the order each group first appeared. */
+export function groupedFigures(figures: readonly Figure[]): Figure[] {
+  const groups = [...new Set(figures.map((figure) => figure.group))];
+  return groups.flatMap((group) => figures.filter((figure) => figure.group === group));
 }
 
 function printFigures(figures: readonly Figure[]): void {
@@ -92,14 +108,14 @@ export async function runBenchmarks(args: readonly string[]): Promise<number> {
     log(`  (${Math.round((Date.now() - started) / 1_000)} s)`);
   }
 
-  printFigures(figures);
+  printFigures(groupedFigures(figures));
   const misses = figures.filter((figure) => verdictOf(figure) === 'MISS');
   console.log(
     `\n${figures.length} figures, ${misses.length} missed their target` +
       (failures.length > 0 ? `, ${failures.length} benchmarks failed to run` : ''),
   );
   if (parsed.write) {
-    const path = await writeBenchmarksFile({ figures, machine, quick: parsed.quick, failures });
+    const path = await writeBenchmarksFile({ figures: groupedFigures(figures), machine, quick: parsed.quick, failures });
     console.log(`Recorded in ${path}`);
   }
   return misses.length === 0 && failures.length === 0 ? 0 : 1;

@@ -3,11 +3,11 @@ import { SnapshotCache } from '../lib/status/cache';
 import { SLOW_POLL_MS } from '../lib/status/snapshot';
 import { createStatusService, type StatusService } from '../lib/status/service';
 import type { StackSnapshot } from '../lib/status/types';
-import type { RunningSandbox } from '../sandbox/index';
 import { eventually, launchStack } from '../test/support/sandbox';
+import type { SandboxProcess } from './sandbox-process';
 
 /** The dashboard's SDK clients for one region of a sandbox, built as the dashboard builds them. */
-export function sandboxClients(sandbox: RunningSandbox, region: string): AwsClients {
+export function sandboxClients(sandbox: SandboxProcess, region = 'eu-west-1'): AwsClients {
   return createAwsClients({
     region,
     endpoint: sandbox.url,
@@ -17,12 +17,13 @@ export function sandboxClients(sandbox: RunningSandbox, region: string): AwsClie
 
 /**
  * Launches the bundled template through the dashboard's own launch code and waits until the
- * stack is at rest: Healthy, `count` agents counted, the page polling at its slow pace.
+ * stack is at rest: Healthy (unless `healthy: false`: a queue waiting on a full pool may not be),
+ * `agents` counted, the page polling at its slow pace.
  */
 export async function launchSettledStack(
   clients: AwsClients,
   stackName: string,
-  options: { agents: number; overrides?: Record<string, string> },
+  options: { agents: number; overrides?: Record<string, string>; healthy?: boolean },
 ): Promise<StackSnapshot> {
   const status = await launchStack(clients, stackName, options.overrides ?? {});
   if (status !== 'CREATE_COMPLETE') throw new Error(`${stackName} ended ${status}`);
@@ -30,7 +31,7 @@ export async function launchSettledStack(
   return eventually(
     async () => {
       const snapshot = await service.snapshot(clients.region, stackName);
-      return snapshot.verdict.level === 'Healthy' &&
+      return (options.healthy === false || snapshot.verdict.level === 'Healthy') &&
         snapshot.agents.counted === options.agents &&
         snapshot.pollAfterMs === SLOW_POLL_MS
         ? snapshot

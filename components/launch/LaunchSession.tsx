@@ -9,7 +9,7 @@ import type { LaunchProposalView, LaunchTemplateView } from '@/lib/stacks/launch
 import { quickCreateLink, type QuickCreateParams } from '@/lib/template';
 import { accountChecks, accountChoices } from './account-checks';
 import { newAttemptId } from './attempt-id';
-import { dependsOnVpc, fieldKind, type FieldKind } from './field-kind';
+import { dependsOnVpc, fieldKind, isRegionBound } from './field-kind';
 import {
   checkLaunchForm,
   formForTemplate,
@@ -30,17 +30,6 @@ import type { UploadedTemplate } from './template-upload';
 import { TemplateSourcePicker } from './TemplateSourcePicker';
 import { useAccountNetwork } from './use-account-network';
 import { useParameterLookups } from './use-parameter-lookups';
-
-const REGION_BOUND: ReadonlySet<FieldKind> = new Set([
-  'vpc',
-  'subnet',
-  'subnets',
-  'security-group',
-  'security-groups',
-  'key-pair',
-  'availability-zone',
-  'availability-zones',
-]);
 
 interface Proposal {
   readonly attemptId: string;
@@ -160,7 +149,7 @@ export function LaunchSession({
     setForm((previous) => {
       const values = { ...previous.values };
       for (const parameter of model.parameters) {
-        if (REGION_BOUND.has(fieldKind(parameter))) values[parameter.key] = '';
+        if (isRegionBound(fieldKind(parameter))) values[parameter.key] = '';
       }
       return { ...previous, values };
     });

@@ -17,7 +17,12 @@ export function SsmResolutionLine({
   switch (resolution.state) {
     case 'loading':
       return (
-        <p id={id} data-testid={testId} data-state="loading" className="mt-1 text-xs text-slate-500">
+        <p
+          id={id}
+          data-testid={testId}
+          data-state="loading"
+          className="mt-1 text-xs text-slate-500"
+        >
           Looking up {resolution.name} in SSM…
         </p>
       );

@@ -1,11 +1,6 @@
+import { CapabilitiesAcknowledgement } from './CapabilitiesAcknowledgement';
 import type { LaunchForm, TagRow } from './launch-form';
 import { INPUT_CLASS, SECONDARY_BUTTON_CLASS } from './styles';
-
-const CAPABILITY_TEXT: Record<string, string> = {
-  CAPABILITY_IAM: 'IAM resources',
-  CAPABILITY_NAMED_IAM: 'IAM resources with custom names',
-  CAPABILITY_AUTO_EXPAND: 'macros that expand the template',
-};
 
 /**
  * The stack's own settings: its name (AWS's rule), tags, termination protection, rollback on
@@ -92,39 +87,13 @@ export function StackOptions({
         </label>
       </fieldset>
 
-      {capabilities.length === 0 ? null : (
-        <div
-          data-testid="capabilities"
-          className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
-        >
-          <p className="font-medium">This template needs {capabilities.join(' and ')}.</p>
-          {capabilitiesReason === undefined ? null : (
-            <p className="mt-1 text-xs">{capabilitiesReason}</p>
-          )}
-          <label className="mt-2 flex items-start gap-2">
-            <input
-              type="checkbox"
-              className="mt-0.5"
-              data-testid="acknowledge-capabilities"
-              checked={form.capabilitiesAcknowledged}
-              aria-describedby={capabilitiesError === undefined ? undefined : 'capabilities-error'}
-              onChange={(event) => onChange({ capabilitiesAcknowledged: event.target.checked })}
-            />
-            <span>
-              I acknowledge that CloudFormation will create{' '}
-              {capabilities
-                .map((capability) => CAPABILITY_TEXT[capability] ?? capability)
-                .join(' and ')}{' '}
-              ({capabilities.join(', ')}) in this account.
-            </span>
-          </label>
-          {capabilitiesError === undefined ? null : (
-            <p id="capabilities-error" className="mt-1 text-xs text-red-700">
-              {capabilitiesError}
-            </p>
-          )}
-        </div>
-      )}
+      <CapabilitiesAcknowledgement
+        capabilities={capabilities}
+        reason={capabilitiesReason}
+        acknowledged={form.capabilitiesAcknowledged}
+        error={capabilitiesError}
+        onChange={(capabilitiesAcknowledged) => onChange({ capabilitiesAcknowledged })}
+      />
     </div>
   );
 }

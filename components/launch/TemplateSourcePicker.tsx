@@ -24,7 +24,7 @@ export function TemplateSourcePicker({
   const [pasted, setPasted] = useState('');
   const [problem, setProblem] = useState<string | undefined>();
 
-  const use = (text: string, source: string) => {
+  const adopt = (text: string, source: string) => {
     const outcome = readUploadedTemplate(text, source);
     if (!outcome.ok) {
       setProblem(outcome.message);
@@ -39,7 +39,7 @@ export function TemplateSourcePicker({
     event.target.value = '';
     if (file === undefined) return;
     try {
-      use(await file.text(), file.name);
+      adopt(await file.text(), file.name);
     } catch {
       setProblem(`${file.name} could not be read by the browser.`);
     }
@@ -100,7 +100,7 @@ export function TemplateSourcePicker({
             <button
               type="button"
               className={`${SECONDARY_BUTTON_CLASS} mt-2`}
-              onClick={() => use(pasted, 'pasted text')}
+              onClick={() => adopt(pasted, 'pasted text')}
               data-testid="use-pasted-template"
             >
               Use the pasted template

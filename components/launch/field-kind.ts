@@ -76,3 +76,14 @@ export function dependsOnVpc(kind: FieldKind): boolean {
     kind === 'security-groups'
   );
 }
+
+/** Whether the field lists resources of one region, so another region empties it. */
+export function isRegionBound(kind: FieldKind): boolean {
+  return (
+    dependsOnVpc(kind) ||
+    kind === 'vpc' ||
+    kind === 'key-pair' ||
+    kind === 'availability-zone' ||
+    kind === 'availability-zones'
+  );
+}

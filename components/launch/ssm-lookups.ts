@@ -11,7 +11,12 @@ export interface SsmParameterView {
 /** One SSM-typed field's lookup as the form shows it next to the field. */
 export type SsmResolution =
   | { readonly state: 'loading'; readonly name: string }
-  | { readonly state: 'found'; readonly name: string; readonly value: string; readonly type: string }
+  | {
+      readonly state: 'found';
+      readonly name: string;
+      readonly value: string;
+      readonly type: string;
+    }
   | { readonly state: 'missing'; readonly name: string }
   | { readonly state: 'failed'; readonly name: string; readonly message: string };
 

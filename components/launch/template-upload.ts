@@ -31,7 +31,9 @@ export type TemplateUploadOutcome =
  */
 export function readUploadedTemplate(text: string, source = 'pasted text'): TemplateUploadOutcome {
   if (text.trim() === '') {
-    return refuse('The template is empty: upload or paste a CloudFormation template in YAML or JSON.');
+    return refuse(
+      'The template is empty: upload or paste a CloudFormation template in YAML or JSON.',
+    );
   }
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > INLINE_TEMPLATE_LIMIT_BYTES) {
@@ -101,7 +103,9 @@ export function likelyCapabilities(template: Readonly<Record<string, unknown>>):
     (resource) =>
       isRecord(resource) &&
       isRecord(resource.Properties) &&
-      IAM_NAME_PROPERTIES.some((property) => Object.hasOwn(resource.Properties as object, property)),
+      IAM_NAME_PROPERTIES.some((property) =>
+        Object.hasOwn(resource.Properties as object, property),
+      ),
   );
 
   if (iam.length === 0) return [];

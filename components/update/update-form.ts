@@ -53,9 +53,7 @@ export function templateChange(current: ParameterModel, next: ParameterModel): T
     needValue: added
       .filter((parameter) => parameter.default === undefined)
       .map((parameter) => parameter.key),
-    dropped: current.parameters
-      .map((parameter) => parameter.key)
-      .filter((key) => !after.has(key)),
+    dropped: current.parameters.map((parameter) => parameter.key).filter((key) => !after.has(key)),
   };
 }
 
@@ -124,7 +122,8 @@ export function valuesToValidate(
   const values: Record<string, string | undefined> = {};
   for (const parameter of model.parameters) {
     const { key } = parameter;
-    const shown = form.touched.has(key) || (!parameter.noEcho && Object.hasOwn(deployed.values, key));
+    const shown =
+      form.touched.has(key) || (!parameter.noEcho && Object.hasOwn(deployed.values, key));
     values[key] = shown ? (form.values[key] ?? '') : undefined;
   }
   return values;
@@ -146,7 +145,10 @@ export function checkUpdateForm(
   model: ParameterModel,
   form: UpdateForm,
   deployed: DeployedStack,
-  context: { readonly checks: readonly CrossFieldCheck[]; readonly capabilities: readonly string[] },
+  context: {
+    readonly checks: readonly CrossFieldCheck[];
+    readonly capabilities: readonly string[];
+  },
 ): UpdateFormProblems {
   const validation = validateParameters(model, valuesToValidate(model, form, deployed), {
     mode: 'update',

@@ -122,7 +122,30 @@ export function seedRegion(world: World, region: string): RegionState {
     };
   }
 
+  seedDefaultVpc(world, state, region);
   return state;
+}
+
+/**
+ * The account's default VPC, as every AWS account has one: a second VPC, so that pickers that
+ * must filter subnets by VPC have something to filter out. Seeded last, so the ids of the
+ * sandbox VPC and its subnets stay what they were.
+ */
+function seedDefaultVpc(world: World, state: RegionState, region: string): void {
+  const vpcId = world.ec2Id('vpc');
+  state.vpcs[vpcId] = { vpcId, cidrBlock: '172.31.0.0/16', isDefault: true, tags: [] };
+  ZONE_LETTERS.forEach((letter, index) => {
+    const subnetId = world.ec2Id('subnet');
+    state.subnets[subnetId] = {
+      subnetId,
+      vpcId,
+      cidrBlock: `172.31.${index * 16}.0/20`,
+      availabilityZone: `${region}${letter}`,
+      availabilityZoneId: `${regionShortName(region)}-az${index + 1}`,
+      mapPublicIpOnLaunch: true,
+      tags: [],
+    };
+  });
 }
 
 /** `eu-west-1` → `euw1`, as in AWS's zone ids (`euw1-az1`). */

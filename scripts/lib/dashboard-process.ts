@@ -8,7 +8,7 @@ import path from 'node:path';
  */
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const SOURCE_DIRS = ['app', 'components', 'lib', 'public', 'cloudformation'];
+const SOURCE_DIRS = ['app', 'components', 'lib', 'public', 'cloudformation', 'jenkins'];
 const SOURCE_FILES = [
   'next.config.ts',
   'package.json',

@@ -33,14 +33,15 @@ export function deployControllerStack(
   const stackName = options.stackName ?? 'jenkins-demo';
   const stackId = `arn:aws:cloudformation:${REGION}:123456789012:stack/${stackName}/0000`;
   const region = sandbox.world.region(REGION);
-  const subnets = Object.values(region.subnets);
+  // The sandbox VPC, not the account's default one.
+  const vpcId = Object.values(region.vpcs).find((vpc) => !vpc.isDefault)?.vpcId ?? '';
+  const subnets = Object.values(region.subnets).filter((subnet) => subnet.vpcId === vpcId);
   const publicSubnets = subnets
     .filter((subnet) => subnet.mapPublicIpOnLaunch)
     .map((subnet) => subnet.subnetId);
   const privateSubnets = subnets
     .filter((subnet) => !subnet.mapPublicIpOnLaunch)
     .map((subnet) => subnet.subnetId);
-  const vpcId = Object.keys(region.vpcs)[0] ?? '';
   const prefix = `/jenkins-on-aws/${stackName}/`;
 
   const create = (logicalId: string, resourceType: string, properties: Record<string, unknown>) => {

@@ -13,6 +13,7 @@ describe('field kind', () => {
       LoadBalancerSubnets: 'subnets',
       ServiceSubnets: 'subnets',
       AllowedCidr: 'text',
+      HostedZoneId: 'hosted-zone',
       JenkinsAdminPassword: 'password',
       ControllerCpu: 'select',
       ControllerMemory: 'select',

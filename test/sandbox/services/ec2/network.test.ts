@@ -20,14 +20,16 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 
 describe('the seeded account network', () => {
-  it('has one VPC with a Name tag', async () => {
+  it('has the sandbox VPC with a Name tag, then the default VPC', async () => {
     const { Vpcs } = await ec2.send(new DescribeVpcsCommand({}));
-    expect(Vpcs).toHaveLength(1);
+    expect(Vpcs).toHaveLength(2);
     expect(Vpcs?.[0]).toMatchObject({
       CidrBlock: '10.0.0.0/16',
       State: 'available',
+      IsDefault: false,
       Tags: [{ Key: 'Name', Value: 'sandbox-vpc' }],
     });
+    expect(Vpcs?.[1]).toMatchObject({ CidrBlock: '172.31.0.0/16', IsDefault: true });
   });
 
   it('has public and private subnets in three Availability Zones', async () => {
