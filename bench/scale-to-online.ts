@@ -42,12 +42,25 @@ async function timeUntil(
       first = pool.now;
     if (reached(pool)) {
       return {
-        allSeconds: (pool.now - start) / 1_000,
-        firstSeconds: first === undefined ? undefined : (first - start) / 1_000,
+        allSeconds: Math.round((pool.now - start) / 1_000),
+        firstSeconds: first === undefined ? undefined : Math.round((first - start) / 1_000),
       };
     }
     if (pool.now - start > GIVE_UP_SIMULATED_MS)
       throw new Error(`${stackName}: agents not online after 15 simulated minutes`);
+    await sleep(50);
+  }
+}
+
+/** Waits until the pool has `online` agents connected, so a measurement starts from rest. */
+async function poolAtRest(
+  control: SandboxControlClient,
+  stackName: string,
+  online: number,
+): Promise<Pool> {
+  for (;;) {
+    const pool = await poolOf(control, stackName);
+    if (pool.online === online) return pool;
     await sleep(50);
   }
 }
@@ -93,7 +106,7 @@ export async function measureScaleToOnline(log: (line: string) => void): Promise
     const group = 'Cap raise to agents online (simulated seconds)';
 
     log('  raising the cap 2 → 6 with builds waiting, no warm agents…');
-    let before = await poolOf(control, 'raise-cold');
+    let before = await poolAtRest(control, 'raise-cold', 2);
     await raise(clients, 'raise-cold', { AgentInstanceCap: '6' }, { AgentInstanceCap: '2' });
     const cold = await timeUntil(control, 'raise-cold', before.now, (pool) => pool.online >= 6, before);
     figures.push({
@@ -105,7 +118,7 @@ export async function measureScaleToOnline(log: (line: string) => void): Promise
     });
 
     log('  raising the cap and the warm agents 2 → 6 with an empty queue…');
-    before = await poolOf(control, 'raise-warm');
+    before = await poolAtRest(control, 'raise-warm', 2);
     await raise(
       clients,
       'raise-warm',
@@ -122,7 +135,7 @@ export async function measureScaleToOnline(log: (line: string) => void): Promise
     });
 
     log('  8 builds arriving at 6 idle warm agents…');
-    before = await poolOf(control, 'raise-warm');
+    before = await poolAtRest(control, 'raise-warm', 6);
     await control.setBuildQueue({ stackName: 'raise-warm', length: 8 });
     const served = await timeUntil(control, 'raise-warm', before.now, (pool) => pool.busy >= 4, before);
     figures.push({

@@ -79,6 +79,18 @@ export class SandboxControlClient {
     return this.call('POST', 'cloudformation/fail-resource', request);
   }
 
+  /** The values a live stack is deployed with, NoEcho ones unmasked (evidence for tests). */
+  deployedParameters(request: {
+    stackName: string;
+    region?: string;
+  }): Promise<{ parameters: { key: string; value: string; resolved?: string }[] }> {
+    const query = new URLSearchParams({
+      stackName: request.stackName,
+      region: request.region ?? 'eu-west-1',
+    });
+    return this.call('GET', `cloudformation/parameters?${query.toString()}`);
+  }
+
   /** Sets how many builds want an executor on the controller's Jenkins. */
   setBuildQueue(
     selector: ServiceSelector & { length: number },

@@ -1,5 +1,4 @@
-import { errorFromResponse, signinPath } from '@/lib/client/fetcher';
-import { AppError } from '@/lib/errors';
+import { postJson } from '@/lib/client/post';
 import type { LaunchProposalView, LaunchTemplateView, NetworkView } from '@/lib/stacks/launch-view';
 
 /** GET /api/launch/template for a region: the form model and the capabilities to acknowledge. */
@@ -16,50 +15,6 @@ export function networkKey(region: string | undefined, vpcId?: string): string |
   const query = new URLSearchParams({ region });
   if (vpcId !== undefined && vpcId !== '') query.set('vpcId', vpcId);
   return `/api/account/network?${query.toString()}`;
-}
-
-/** What the fetch needs from the browser, injectable so the request logic runs in tests. */
-export interface PostDeps {
-  readonly fetch: (url: string, init: RequestInit) => Promise<Response>;
-  readonly currentPath: () => string;
-  readonly navigate: (url: string) => void;
-}
-
-const browser: PostDeps = {
-  fetch: (url, init) => fetch(url, init),
-  currentPath: () => `${window.location.pathname}${window.location.search}`,
-  navigate: (url) => window.location.assign(url),
-};
-
-/**
- * Sends one mutating request: POST with a JSON body, same-origin (the browser adds Origin,
- * which the server checks). A 401 sends the person to sign in and still rejects; any other
- * failure rejects with the server's coded error rebuilt, so callers branch on `code`.
- */
-export async function postJson<T>(
-  url: string,
-  body: unknown,
-  deps: PostDeps = browser,
-): Promise<T> {
-  let response: Response;
-  try {
-    response = await deps.fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify(body),
-      credentials: 'same-origin',
-      cache: 'no-store',
-    });
-  } catch (error) {
-    throw new AppError('unavailable:network', 'The dashboard could not be reached.', undefined, {
-      cause: error,
-    });
-  }
-
-  const parsed: unknown = await response.json().catch(() => undefined);
-  if (response.ok) return parsed as T;
-  if (response.status === 401) deps.navigate(signinPath(deps.currentPath()));
-  throw errorFromResponse(response.status, parsed);
 }
 
 /** The proposal the review step shows, as POST /api/launch takes it. */
@@ -109,3 +64,5 @@ export function cancelLaunch(
 }
 
 export type { LaunchTemplateView, NetworkView };
+export { postJson };
+export type { PostDeps } from '@/lib/client/post';

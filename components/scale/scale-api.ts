@@ -1,4 +1,4 @@
-import { errorFromResponse } from '@/lib/client/fetcher';
+import { postJson } from '@/lib/client/post';
 import { AppError } from '@/lib/errors';
 import type { ScaleEditResponse } from '@/lib/scale/view';
 
@@ -39,22 +39,9 @@ export async function postScaleEdit(
   const url = scalePanelKey(name, region);
   if (url === null) throw new AppError('bad_request:scale', 'No stack is selected.');
 
-  let response: Response;
-  try {
-    response = await fetchImpl(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      credentials: 'same-origin',
-      cache: 'no-store',
-      body: JSON.stringify(body),
-    });
-  } catch (error) {
-    throw new AppError('unavailable:network', 'The dashboard could not be reached.', undefined, {
-      cause: error,
-    });
-  }
-
-  const answer: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) throw errorFromResponse(response.status, answer);
-  return answer as ScaleEditResponse;
+  return postJson<ScaleEditResponse>(url, body, {
+    fetch: fetchImpl,
+    currentPath: () => `${window.location.pathname}${window.location.search}`,
+    navigate: (target) => window.location.assign(target),
+  });
 }

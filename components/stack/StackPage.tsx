@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { mutate } from 'swr';
 import { ScalePanel } from '@/components/scale/ScalePanel';
 import type { AppError } from '@/lib/errors';
 import { NowProvider } from '@/lib/client/now';
@@ -11,6 +12,7 @@ import { ControllerPanel } from '../controller/ControllerPanel';
 import { Timeline } from '../timeline/Timeline';
 import { Banner } from '../ui/Banner';
 import { ParametersPanel } from './ParametersPanel';
+import { StackActions } from './StackActions';
 import { StackSummary } from './StackSummary';
 import { StaleBanner, UpdatedAgo } from './StaleBanner';
 import { VerdictBanner } from './VerdictBanner';
@@ -132,10 +134,10 @@ function SnapshotView({
       <StaleBanner snapshot={snapshot} refreshError={refreshError} />
 
       <div className="grid gap-4 lg:grid-cols-2">
-        <StackSummary stack={snapshot.stack} />
-        {/* ── Scale-limits slot ───────────────────────────────────────────────────────────
-            The lead's components/scale/ScalePanel.tsx mounts here (agent cap, warm agents,
-            controller on/off). Keep this position and these props. */}
+        <div className="space-y-4">
+          <StackSummary stack={snapshot.stack} />
+          <StackActions stack={snapshot.stack} onChanged={() => void refreshStack(name)} />
+        </div>
         <ScalePanel stackName={name} region={snapshot.stack.region} snapshot={snapshot} />
       </div>
 
@@ -154,4 +156,10 @@ function SnapshotView({
       </div>
     </>
   );
+}
+
+/** Re-reads every view of a stack (its snapshot with or without a region in the key). */
+function refreshStack(name: string): Promise<unknown> {
+  const prefix = `/api/stacks/${encodeURIComponent(name)}`;
+  return mutate((key) => typeof key === 'string' && key.startsWith(prefix));
 }

@@ -25,6 +25,7 @@ import {
   type UpdateForm,
 } from './update-form';
 import {
+  abandonStackUpdate,
   executeStackUpdate,
   proposeStackUpdate,
   type StackTemplateView,
@@ -148,6 +149,12 @@ export function UpdateSession({ deployed }: { deployed: StackTemplateView }) {
   };
 
   const back = () => {
+    // An abandoned change set is deleted, so reviews do not pile up on the stack (C16).
+    if (proposal?.outcome.kind === 'change-set') {
+      void abandonStackUpdate(stackName, region, proposal.outcome.changeSet.arn).catch(
+        () => undefined,
+      );
+    }
     setStep('parameters');
     setBanner(undefined);
   };

@@ -76,3 +76,10 @@ export function executeStackUpdate(
 ) {
   return postJson<{ started: boolean }>(stackPath(name, '/update/execute', region), body);
 }
+
+/** Deletes a reviewed update's change set when the person goes back instead of executing. */
+export function abandonStackUpdate(name: string, region: string, changeSetArn: string) {
+  return postJson<{ cancelled: boolean }>(stackPath(name, '/update/cancel', region), {
+    changeSetArn,
+  });
+}

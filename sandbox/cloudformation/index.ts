@@ -5,7 +5,7 @@ import { changeSetOperations, settleChangeSets } from './api/change-sets';
 import type { Api } from './api/context';
 import { readOperations } from './api/reads';
 import { stackOperations } from './api/stacks';
-import { engineState } from './model';
+import { engineState, type ParameterRecord } from './model';
 import { advanceStack } from './operation/runner';
 import type { EngineWorld } from './world';
 
@@ -30,6 +30,12 @@ export interface CloudFormationSandbox {
     logicalId: string,
     reason: string,
   ): void;
+  /**
+   * Evidence for tests: the parameter values a live stack is deployed with, NoEcho ones
+   * unmasked (AWS never shows them; the sandbox's control API does, so a test can prove a
+   * secret was kept by UsePreviousValue and not replaced by its mask).
+   */
+  deployedParameters(region: string, stackName: string): ParameterRecord[] | undefined;
 }
 
 /**
@@ -76,6 +82,12 @@ export function createCloudFormation(deps: CloudFormationDeps): CloudFormationSa
     },
     failResourceOnNextOperation: (region, stackName, logicalId, reason) => {
       engine.faults.push({ region, stackName, logicalId, reason });
+    },
+    deployedParameters: (region, stackName) => {
+      const stack = engine.regions[region]?.stacks.find(
+        (candidate) => candidate.stackName === stackName && candidate.deletedAt === undefined,
+      );
+      return stack?.deployment.parameters.map((parameter) => ({ ...parameter }));
     },
   };
 }

@@ -109,6 +109,15 @@ function answer(
           : 'Resource failed on request of the sandbox control API.',
       );
       return { armed: true };
+    case 'GET /cloudformation/parameters': {
+      const body = Object.fromEntries(query);
+      const parameters = deps.cloudFormation.deployedParameters(
+        regionOf(body),
+        required(body, 'stackName'),
+      );
+      if (parameters === undefined) throw new ControlError(404, 'No such live stack');
+      return { parameters };
+    }
     case 'POST /jenkins/queue': {
       const { region, service } = controllerService(deps, body);
       const length = Number(body.length);

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -11,6 +11,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     dashboardUrl: string;
     sandboxUrl: string;
+    /** Everything the dashboard process has printed so far (its log), as a file. */
+    dashboardLogFile: string;
   }
 }
 
@@ -36,8 +38,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
     role: user.role,
     passwordHash: hashPasswordSync(user.password),
   }));
+  const logFile = path.join(stateDir, 'dashboard.log');
+  writeFileSync(logFile, '');
   const dashboard = await startDashboard({
     port: DASHBOARD_PORT,
+    onOutput: (chunk) => appendFileSync(logFile, chunk),
     env: {
       AWS_REGION: 'eu-west-1',
       AWS_ENDPOINT_URL: sandbox.url,
@@ -51,6 +56,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   });
   project.provide('dashboardUrl', dashboard.url);
   project.provide('sandboxUrl', sandbox.url);
+  project.provide('dashboardLogFile', logFile);
   return async () => {
     await dashboard.stop();
     await sandbox.close();

@@ -1,13 +1,16 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SandboxControlClient } from '@/sandbox/control-client';
+import { readFileSync } from 'node:fs';
 import { launchBrowser, screenshot, signIn } from './support/browser';
+import { recordResponseBodies } from './support/secrets';
 import { waitForCount, waitForExactText, waitForText } from './support/wait';
 import { E2E_USERS } from './support/users';
 import { LaunchPage } from './pages/launch-page';
 import { StackPage } from './pages/stack-page';
 
 const STACK = 'jenkins-journey';
+const ADMIN_PASSWORD = 'journey-secret-password-1';
 
 /**
  * The main job end to end in real Chromium: sign in, launch the stack with the form, see it
@@ -19,10 +22,12 @@ describe('journey: launch, watch and scale', () => {
   const control = new SandboxControlClient(inject('sandboxUrl'));
   let browser: Browser;
   let page: Page;
+  let responses: ReturnType<typeof recordResponseBodies>;
 
   beforeAll(async () => {
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    responses = recordResponseBodies(page);
     await signIn(page, baseUrl, E2E_USERS.operator);
   });
 
@@ -33,7 +38,7 @@ describe('journey: launch, watch and scale', () => {
   it('launches the stack from the form through a reviewed change set', async () => {
     const launch = new LaunchPage(page, baseUrl);
     await launch.open();
-    await launch.fillRequired(STACK, 'journey-secret-password-1');
+    await launch.fillRequired(STACK, ADMIN_PASSWORD);
     await launch.review();
     await waitForText(page.getByTestId('review-total'), /\d+/);
     await screenshot(page, 'launch-review');
@@ -79,5 +84,13 @@ describe('journey: launch, watch and scale', () => {
     await waitForText(rows.nth(1), 'cap 10 → 12');
     for (const index of [0, 1]) await waitForText(rows.nth(index), 'OliviaOperator');
     await screenshot(page, 'stack-history');
+  });
+
+  it('never sends the NoEcho password back to the browser nor writes it to the log', async () => {
+    expect(responses.bodies.length).toBeGreaterThan(20);
+    expect(responses.containing(ADMIN_PASSWORD)).toEqual([]);
+    const log = readFileSync(inject('dashboardLogFile'), 'utf8');
+    expect(log).toContain('"action":"stack.create"');
+    expect(log).not.toContain(ADMIN_PASSWORD);
   });
 });

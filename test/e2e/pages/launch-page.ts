@@ -25,13 +25,19 @@ export class LaunchPage {
     await vpc.selectOption(vpcValue ?? '');
     const subnets = this.field('Load balancer subnets');
     await subnets.locator('option').nth(2).waitFor({ state: 'attached', timeout: 20_000 });
-    const options = await subnets.locator('option').evaluateAll((nodes) =>
-      nodes.map((node) => ({ value: (node as HTMLOptionElement).value, text: node.textContent ?? '' })),
-    );
+    const options = await subnets
+      .locator('option')
+      .evaluateAll((nodes) =>
+        nodes.map((node) => ({
+          value: (node as HTMLOptionElement).value,
+          text: node.textContent ?? '',
+        })),
+      );
     const byZone = new Map<string, string>();
     for (const option of options) {
       const zone = /[a-z]{2}-[a-z]+-\d[a-z]/.exec(option.text)?.[0];
-      if (option.value !== '' && zone !== undefined && !byZone.has(zone)) byZone.set(zone, option.value);
+      if (option.value !== '' && zone !== undefined && !byZone.has(zone))
+        byZone.set(zone, option.value);
     }
     const chosen = [...byZone.values()];
     await subnets.selectOption(chosen);
@@ -43,7 +49,9 @@ export class LaunchPage {
     await this.page.getByLabel('Stack name').fill(stackName);
     await this.chooseNetwork();
     await this.field('Allowed client CIDR').fill('0.0.0.0/0');
-    await this.field('Controller image').fill('123456789012.dkr.ecr.eu-west-1.amazonaws.com/jenkins-on-aws:2.568.2-1');
+    await this.field('Controller image').fill(
+      '123456789012.dkr.ecr.eu-west-1.amazonaws.com/jenkins-on-aws:2.568.2-1',
+    );
     await this.field('Jenkins admin password').fill(password);
     const keyPair = this.field('Agent key pair');
     if ((await keyPair.evaluate((node) => node.tagName)) === 'SELECT') {

@@ -15,11 +15,17 @@ export class StackPage {
   }
 
   async number(testId: string): Promise<number> {
-    return Number(((await this.page.getByTestId(testId).textContent()) ?? '').replace(/[^\d]/g, ''));
+    return Number(
+      ((await this.page.getByTestId(testId).textContent()) ?? '').replace(/[^\d]/g, ''),
+    );
   }
 
   /** Waits until `check` holds for the number shown under `testId`. */
-  async waitForNumber(testId: string, check: (value: number) => boolean, timeout = 120_000): Promise<number> {
+  async waitForNumber(
+    testId: string,
+    check: (value: number) => boolean,
+    timeout = 120_000,
+  ): Promise<number> {
     let last = Number.NaN;
     await expect
       .poll(

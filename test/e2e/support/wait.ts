@@ -14,7 +14,12 @@ export async function waitForText(
   await expect
     .poll(
       async () => {
-        last = ((await locator.first().textContent({ timeout: 1_000 }).catch(() => '')) ?? '').trim();
+        last = (
+          (await locator
+            .first()
+            .textContent({ timeout: 1_000 })
+            .catch(() => '')) ?? ''
+        ).trim();
         return typeof expected === 'string' ? last.includes(expected) : expected.test(last);
       },
       { timeout, interval: 500, message: `waiting for ${String(expected)}, last text: "${last}"` },
@@ -23,15 +28,26 @@ export async function waitForText(
   return last;
 }
 
-export async function waitForExactText(locator: Locator, expected: string, timeout = 30_000): Promise<void> {
+export async function waitForExactText(
+  locator: Locator,
+  expected: string,
+  timeout = 30_000,
+): Promise<void> {
   await expect
-    .poll(async () => ((await locator.textContent({ timeout: 1_000 }).catch(() => '')) ?? '').trim(), {
-      timeout,
-      interval: 500,
-    })
+    .poll(
+      async () => ((await locator.textContent({ timeout: 1_000 }).catch(() => '')) ?? '').trim(),
+      {
+        timeout,
+        interval: 500,
+      },
+    )
     .toBe(expected);
 }
 
-export async function waitForCount(locator: Locator, count: number, timeout = 30_000): Promise<void> {
+export async function waitForCount(
+  locator: Locator,
+  count: number,
+  timeout = 30_000,
+): Promise<void> {
   await expect.poll(() => locator.count(), { timeout, interval: 500 }).toBe(count);
 }

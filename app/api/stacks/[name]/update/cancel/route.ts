@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { awsClients } from '@/lib/aws/clients';
+import { deleteChangeSet } from '@/lib/aws/cloudformation';
+import { apiHandler } from '@/lib/http/handler';
+import { requestRegion } from '@/lib/http/region';
+import { stackNameSchema } from '@/lib/stacks/names';
+
+const params = z.object({ name: stackNameSchema });
+const body = z.object({
+  changeSetArn: z
+    .string()
+    .max(1_600)
+    .regex(/^arn:aws[a-z-]*:cloudformation:/, 'Not a change set ARN.'),
+});
+
+/** Abandons a reviewed update: its change set is deleted so it does not pile up (C16). */
+export const POST = apiHandler(
+  { role: 'operator', params, body, action: 'stack.cancel_update_review' },
+  async ({ request, params, body, audit }) => {
+    const region = requestRegion(request);
+    audit({ stack: params.name, region, changeSet: body.changeSetArn });
+    await deleteChangeSet(awsClients(region), {
+      changeSet: body.changeSetArn,
+      stackName: params.name,
+    });
+    return { cancelled: true };
+  },
+);

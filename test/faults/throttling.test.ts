@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SnapshotCache, SNAPSHOT_REUSE_MS } from '@/lib/status/cache';
+import { createStatusService, statusService } from '@/lib/status/service';
+import { captureLogLines, withAuthEnvironment } from '@/test/support/auth';
+import { launchStack, startTestSandbox, type TestSandbox } from '@/test/support/sandbox';
+import { callRoute, routesUseSandbox } from './support';
+
+const STACK = 'jenkins-throttled';
+const SERVICES = ['cloudformation', 'ec2', 'ecs', 'elasticloadbalancing'];
+/** A refresh may be retried inside the SDK; a whole poll is never failed for it. */
+const POLLS = 6;
+
+let env: TestSandbox | undefined;
+withAuthEnvironment();
+// The warnings a failing refresh logs are expected here; keep them out of the test output.
+captureLogLines();
+routesUseSandbox(() => env);
+
+describe('faults › 30% of AWS calls throttled', () => {
+  beforeAll(async () => {
+    env = await startTestSandbox({ speed: 40, seed: 51 });
+    expect(await launchStack(env.clients, STACK)).toBe('CREATE_COMPLETE');
+  });
+
+  afterAll(async () => {
+    await env?.sandbox.control.clearFaults();
+    await env?.close();
+  });
+
+  // Adaptive retry slows the client down under throttling: a poll then takes seconds, not ms.
+  it(
+    'keeps answering with fresh data on every poll through the real cache, with no error for the viewer',
+    { timeout: 60_000 },
+    async () => {
+      const sandbox = required(env);
+      // The real cache on a clock the test moves, so that every poll is past the reuse window.
+      let cacheNow = Date.now();
+      const status = createStatusService(
+        () => sandbox.clients,
+        new SnapshotCache(SNAPSHOT_REUSE_MS, () => cacheNow),
+      );
+      await status.snapshot('eu-west-1', STACK);
+      await sandbox.sandbox.control.setFaults(
+        SERVICES.map((service) => ({ service, throttlePercent: 30 })),
+      );
+
+      const fetched = new Set<string>();
+      for (let poll = 0; poll < POLLS; poll += 1) {
+        cacheNow += SNAPSHOT_REUSE_MS + 500;
+        const snapshot = await status.snapshot('eu-west-1', STACK);
+        expect(snapshot.stale, `poll ${poll}`).toBeUndefined();
+        expect(snapshot.verdict.level, `poll ${poll}`).not.toBe('Unknown');
+        fetched.add(snapshot.fetchedAt);
+      }
+      expect(fetched.size).toBeGreaterThanOrEqual(POLLS - 1);
+
+      const { requests } = await sandbox.sandbox.control.requests();
+      const throttledCodes = new Set(
+        requests
+          .filter((request) => request.status >= 400)
+          .map((request) => `${request.service}:${request.errorCode ?? ''}`),
+      );
+      // Each service answered with its own real throttling code.
+      expect([...throttledCodes].sort()).toEqual(
+        expect.arrayContaining([
+          'cloudformation:Throttling',
+          'ec2:RequestLimitExceeded',
+          'ecs:ThrottlingException',
+          'elasticloadbalancing:Throttling',
+        ]),
+      );
+    },
+  );
+
+  it(
+    'answers the ops page API with 200 and a fresh snapshot on every poll',
+    { timeout: 40_000 },
+    async () => {
+      const sandbox = required(env);
+      await sandbox.sandbox.control.setFaults(
+        SERVICES.map((service) => ({ service, throttlePercent: 30 })),
+      );
+      const { GET } = await import('@/app/api/stacks/[name]/route');
+      for (let poll = 0; poll < 2; poll += 1) {
+        // What the reuse window would do after a few seconds, without waiting for it.
+        statusService().invalidate('eu-west-1', STACK);
+        const answer = await callRoute(GET, `/api/stacks/${STACK}`, {
+          role: 'viewer',
+          params: { name: STACK },
+        });
+        expect(answer.status, JSON.stringify(answer.body).slice(0, 300)).toBe(200);
+        expect(answer.body.stale).toBeUndefined();
+        expect(answer.body.stack).toMatchObject({ name: STACK });
+      }
+    },
+  );
+});
+
+function required(value: TestSandbox | undefined): TestSandbox {
+  if (value === undefined) throw new Error('sandbox not started');
+  return value;
+}
