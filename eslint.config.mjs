@@ -5,7 +5,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ['.next/**', 'node_modules/**', '.sandbox-state/**', 'next-env.d.ts'],
+    ignores: ['.next/**', 'node_modules/**', '.sandbox-state/**', '.scratch/**', 'next-env.d.ts'],
   },
   {
     rules: {

@@ -56,7 +56,10 @@ export async function buildDashboard(log: (line: string) => void = () => {}): Pr
     });
     if (result.status === 0) return;
     const output = `${result.stdout}\n${result.stderr}`;
-    if (!output.includes('Another next build process is already running') || Date.now() > deadline) {
+    if (
+      !output.includes('Another next build process is already running') ||
+      Date.now() > deadline
+    ) {
       throw new Error(`next build failed:\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 5_000));

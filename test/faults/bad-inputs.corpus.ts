@@ -33,72 +33,88 @@ const NAME_RULE = /starts with a letter and holds only letters, digits and hyphe
 const ATTEMPT_RULE = /attemptId must be 6–32 letters and digits/;
 
 /** POST routes and a body each would accept, to be broken in the shared ways. */
-const MUTATIONS: { route: string; path: string; named: boolean; maxBytes: number; body: object }[] =
-  [
-    {
-      route: 'launch',
-      path: '/api/launch',
-      named: false,
-      maxBytes: 128 * 1024,
-      body: { stackName: 'new-stack', attemptId: 'attempt001', values: {} },
-    },
-    {
-      route: 'launch/execute',
-      path: '/api/launch/execute',
-      named: false,
-      maxBytes: 64 * 1024,
-      body: { stackName: STACK, attemptId: 'attempt001', changeSetArn: 'arn:aws:cloudformation:x' },
-    },
-    {
-      route: 'launch/cancel',
-      path: '/api/launch/cancel',
-      named: false,
-      maxBytes: 64 * 1024,
-      body: { stackName: STACK, changeSetArn: 'arn:aws:cloudformation:x' },
-    },
-    {
-      route: 'stacks/[name]/scale',
-      path: `/api/stacks/${STACK}/scale`,
-      named: true,
-      maxBytes: 64 * 1024,
-      body: { attemptId: 'attempt001', changes: { AgentInstanceCap: '12' }, expected: {} },
-    },
-    {
-      route: 'stacks/[name]/update',
-      path: `/api/stacks/${STACK}/update`,
-      named: true,
-      maxBytes: 128 * 1024,
-      body: { attemptId: 'attempt001', values: {}, touched: [] },
-    },
-    {
-      route: 'stacks/[name]/update/execute',
-      path: `/api/stacks/${STACK}/update/execute`,
-      named: true,
-      maxBytes: 64 * 1024,
-      body: { attemptId: 'attempt001', changeSetArn: 'arn:aws:cloudformation:x' },
-    },
-    {
-      route: 'stacks/[name]/cancel-update',
-      path: `/api/stacks/${STACK}/cancel-update`,
-      named: true,
-      maxBytes: 64 * 1024,
-      body: { attemptId: 'attempt001' },
-    },
-    {
-      route: 'stacks/[name]/continue-rollback',
-      path: `/api/stacks/${STACK}/continue-rollback`,
-      named: true,
-      maxBytes: 64 * 1024,
-      body: { attemptId: 'attempt001' },
-    },
-    {
-      route: 'stacks/[name]/delete',
-      path: `/api/stacks/${STACK}/delete`,
-      named: true,
-      maxBytes: 64 * 1024,
-      body: { attemptId: 'attempt001' },
-    },
-  ];
+const MUTATIONS: {
+  route: string;
+  path: string;
+  named: boolean;
+  maxBytes: number;
+  body: object;
+  /** The field to send as a number (zod drops unknown keys, so it must be one the route reads). */
+  mistyped?: string;
+}[] = [
+  {
+    route: 'launch',
+    path: '/api/launch',
+    named: false,
+    maxBytes: 128 * 1024,
+    body: { stackName: 'new-stack', attemptId: 'attempt001', values: {} },
+  },
+  {
+    route: 'launch/execute',
+    path: '/api/launch/execute',
+    named: false,
+    maxBytes: 64 * 1024,
+    body: { stackName: STACK, attemptId: 'attempt001', changeSetArn: 'arn:aws:cloudformation:x' },
+  },
+  {
+    route: 'launch/cancel',
+    path: '/api/launch/cancel',
+    named: false,
+    maxBytes: 64 * 1024,
+    body: { stackName: STACK, changeSetArn: 'arn:aws:cloudformation:x' },
+    mistyped: 'changeSetArn',
+  },
+  {
+    route: 'stacks/[name]/scale',
+    path: `/api/stacks/${STACK}/scale`,
+    named: true,
+    maxBytes: 64 * 1024,
+    body: { attemptId: 'attempt001', changes: { AgentInstanceCap: '12' }, expected: {} },
+  },
+  {
+    route: 'stacks/[name]/update',
+    path: `/api/stacks/${STACK}/update`,
+    named: true,
+    maxBytes: 128 * 1024,
+    body: { attemptId: 'attempt001', values: {}, touched: [] },
+  },
+  {
+    route: 'stacks/[name]/update/execute',
+    path: `/api/stacks/${STACK}/update/execute`,
+    named: true,
+    maxBytes: 64 * 1024,
+    body: { attemptId: 'attempt001', changeSetArn: 'arn:aws:cloudformation:x' },
+  },
+  {
+    route: 'stacks/[name]/update/cancel',
+    path: `/api/stacks/${STACK}/update/cancel`,
+    named: true,
+    maxBytes: 64 * 1024,
+    body: { changeSetArn: 'arn:aws:cloudformation:x' },
+    mistyped: 'changeSetArn',
+  },
+  {
+    route: 'stacks/[name]/cancel-update',
+    path: `/api/stacks/${STACK}/cancel-update`,
+    named: true,
+    maxBytes: 64 * 1024,
+    body: { attemptId: 'attempt001' },
+  },
+  {
+    route: 'stacks/[name]/continue-rollback',
+    path: `/api/stacks/${STACK}/continue-rollback`,
+    named: true,
+    maxBytes: 64 * 1024,
+    body: { attemptId: 'attempt001' },
+  },
+  {
+    route: 'stacks/[name]/delete',
+    path: `/api/stacks/${STACK}/delete`,
+    named: true,
+    maxBytes: 64 * 1024,
+    body: { attemptId: 'attempt001' },
+  },
+];
 
 /** GET routes taking a stack name. */
 const NAMED_READS = [
@@ -113,7 +129,7 @@ const NAMED_READS = [
 const BAD_NAMES = ['../x', 'a%2Fb', 'a/b', '1starts-with-digit', 'has space', 'x'.repeat(129)];
 
 function sharedMutationInputs(): BadInput[] {
-  return MUTATIONS.flatMap(({ route, path, named, maxBytes, body }) => {
+  return MUTATIONS.flatMap(({ route, path, named, maxBytes, body, mistyped }) => {
     const params = named ? { name: STACK } : undefined;
     const inputs: BadInput[] = [
       {
@@ -152,11 +168,7 @@ function sharedMutationInputs(): BadInput[] {
         method: 'POST',
         path,
         params,
-        // launch/cancel takes no attempt id (zod drops unknown keys): break its ARN instead.
-        body: JSON.stringify({
-          ...body,
-          [route === 'launch/cancel' ? 'changeSetArn' : 'attemptId']: 42,
-        }),
+        body: JSON.stringify({ ...body, [mistyped ?? 'attemptId']: 42 }),
         status: 400,
         says: /expected string/i,
         why: 'a number where a string belongs',

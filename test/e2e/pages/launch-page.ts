@@ -1,5 +1,4 @@
 import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
 
 /** The launch wizard as a person uses it: fill the form, review the change set, execute. */
 export class LaunchPage {
@@ -25,14 +24,12 @@ export class LaunchPage {
     await vpc.selectOption(vpcValue ?? '');
     const subnets = this.field('Load balancer subnets');
     await subnets.locator('option').nth(2).waitFor({ state: 'attached', timeout: 20_000 });
-    const options = await subnets
-      .locator('option')
-      .evaluateAll((nodes) =>
-        nodes.map((node) => ({
-          value: (node as HTMLOptionElement).value,
-          text: node.textContent ?? '',
-        })),
-      );
+    const options = await subnets.locator('option').evaluateAll((nodes) =>
+      nodes.map((node) => ({
+        value: (node as HTMLOptionElement).value,
+        text: node.textContent ?? '',
+      })),
+    );
     const byZone = new Map<string, string>();
     for (const option of options) {
       const zone = /[a-z]{2}-[a-z]+-\d[a-z]/.exec(option.text)?.[0];

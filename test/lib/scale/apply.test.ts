@@ -88,6 +88,22 @@ describe('scale edits against the sandbox', () => {
       60_000,
       'the simulated EC2 plugin to read cap 14',
     );
+
+    // The dashboard confirms from Jenkins itself (its reloaded system message), not from AWS.
+    const status = createStatusService(() => env.clients, new SnapshotCache(0));
+    const snapshot = await eventually(
+      async () => {
+        const current = await status.snapshot('eu-west-1', STACK);
+        return current.jenkins?.appliedLimits?.cap === 14 ? current : undefined;
+      },
+      60_000,
+      'Jenkins to report cap 14 in effect',
+    );
+    expect(snapshot.jenkins?.appliedLimits).toMatchObject({
+      warm: 0,
+      idleMinutes: 30,
+      instanceType: 't3.large',
+    });
   });
 
   it('answers nothing to change for the deployed value and keeps showing it (C01, C02)', async () => {
