@@ -1,3 +1,4 @@
+import { measureBrowser } from './browser';
 import { formatTarget, formatValue, verdictOf, type Figure } from './figure';
 import { describeMachine } from './machine';
 import { writeBenchmarksFile } from './report';
@@ -18,6 +19,10 @@ const BENCHMARKS = {
   scale: {
     title: 'Cap raise to agents online',
     run: (options: BenchOptions) => measureScaleToOnline(options.log),
+  },
+  browser: {
+    title: 'Production build in headless Chromium',
+    run: (options: BenchOptions) => measureBrowser(options.log),
   },
 } satisfies Record<string, { title: string; run: (options: BenchOptions) => Promise<Figure[]> }>;
 
@@ -46,7 +51,10 @@ function parseArguments(args: readonly string[]) {
     quick: args.includes('--quick'),
     write: args.includes('--write'),
     help: args.includes('--help'),
-    problems: [...unknown.map((name) => `unknown benchmark "${name}"`), ...bad.map((arg) => `unknown option ${arg}`)],
+    problems: [
+      ...unknown.map((name) => `unknown benchmark "${name}"`),
+      ...bad.map((arg) => `unknown option ${arg}`),
+    ],
   };
 }
 
@@ -115,7 +123,12 @@ export async function runBenchmarks(args: readonly string[]): Promise<number> {
       (failures.length > 0 ? `, ${failures.length} benchmarks failed to run` : ''),
   );
   if (parsed.write) {
-    const path = await writeBenchmarksFile({ figures: groupedFigures(figures), machine, quick: parsed.quick, failures });
+    const path = await writeBenchmarksFile({
+      figures: groupedFigures(figures),
+      machine,
+      quick: parsed.quick,
+      failures,
+    });
     console.log(`Recorded in ${path}`);
   }
   return misses.length === 0 && failures.length === 0 ? 0 : 1;

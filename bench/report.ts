@@ -54,7 +54,12 @@ export async function writeBenchmarksFile(run: {
       (run.failures.length > 0 ? `, ${run.failures.length} benchmarks failed to run` : ''),
     ...figureTable(run.figures),
     ...(run.failures.length > 0
-      ? ['', '### Benchmarks that failed to run', '', ...run.failures.map((failure) => `- ${failure}`)]
+      ? [
+          '',
+          '### Benchmarks that failed to run',
+          '',
+          ...run.failures.map((failure) => `- ${failure}`),
+        ]
       : []),
     '',
     ...(await import('./method')).METHOD,

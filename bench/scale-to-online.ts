@@ -108,7 +108,13 @@ export async function measureScaleToOnline(log: (line: string) => void): Promise
     log('  raising the cap 2 → 6 with builds waiting, no warm agents…');
     let before = await poolAtRest(control, 'raise-cold', 2);
     await raise(clients, 'raise-cold', { AgentInstanceCap: '6' }, { AgentInstanceCap: '2' });
-    const cold = await timeUntil(control, 'raise-cold', before.now, (pool) => pool.online >= 6, before);
+    const cold = await timeUntil(
+      control,
+      'raise-cold',
+      before.now,
+      (pool) => pool.online >= 6,
+      before,
+    );
     figures.push({
       group,
       name: 'cap 2 → 6, no warm agents',
@@ -125,7 +131,13 @@ export async function measureScaleToOnline(log: (line: string) => void): Promise
       { AgentInstanceCap: '6', WarmAgents: '6' },
       { AgentInstanceCap: '2', WarmAgents: '2' },
     );
-    const warm = await timeUntil(control, 'raise-warm', before.now, (pool) => pool.online >= 6, before);
+    const warm = await timeUntil(
+      control,
+      'raise-warm',
+      before.now,
+      (pool) => pool.online >= 6,
+      before,
+    );
     figures.push({
       group,
       name: 'cap and warm agents 2 → 6',
@@ -137,7 +149,13 @@ export async function measureScaleToOnline(log: (line: string) => void): Promise
     log('  8 builds arriving at 6 idle warm agents…');
     before = await poolAtRest(control, 'raise-warm', 6);
     await control.setBuildQueue({ stackName: 'raise-warm', length: 8 });
-    const served = await timeUntil(control, 'raise-warm', before.now, (pool) => pool.busy >= 4, before);
+    const served = await timeUntil(
+      control,
+      'raise-warm',
+      before.now,
+      (pool) => pool.busy >= 4,
+      before,
+    );
     figures.push({
       group,
       name: 'builds arriving, 6 warm agents idle',
@@ -148,7 +166,9 @@ export async function measureScaleToOnline(log: (line: string) => void): Promise
 
     const snapshot = await uncachedStatus(clients).snapshot(clients.region, 'raise-cold');
     const onlineNodes = snapshot.jenkins?.nodes?.filter((node) => !node.offline).length;
-    log(`  snapshot of raise-cold: ${snapshot.agents.counted} agents counted, ${onlineNodes ?? '?'} nodes online`);
+    log(
+      `  snapshot of raise-cold: ${snapshot.agents.counted} agents counted, ${onlineNodes ?? '?'} nodes online`,
+    );
     return figures;
   } finally {
     await sandbox.close();

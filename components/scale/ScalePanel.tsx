@@ -89,7 +89,9 @@ export function ScalePanel({ stackName, region, snapshot }: ScalePanelProps) {
   const serverErrors = phase.kind === 'failed' ? phase.fieldErrors : {};
   const notice = phaseNotice(phase, {
     stackStatus: status,
-    pool: snapshot.agents,
+    // The cap Jenkins itself reports having loaded (its system message), not the stack's
+    // parameter: the confirmation means the running controller applied the edit.
+    pool: { cap: snapshot.jenkins?.appliedLimits?.cap, counted: snapshot.agents.counted },
     history: view.history,
   });
   const fieldsLocked = phase.kind === 'sending' || phase.kind === 'review';

@@ -20,7 +20,7 @@ export type ScaleHistoryItem = ScalePanelView['history'][number];
 export interface AppliedContext {
   /** The stack status from the latest snapshot. */
   readonly stackStatus: string;
-  /** The agent pool from the latest snapshot: the cap Jenkins uses and what it counts. */
+  /** The cap the running Jenkins reports having loaded, and what the pool counts against it. */
   readonly pool: Pick<AgentPoolView, 'cap' | 'counted'>;
   /** The scale history, which names this update by its request token once it has started. */
   readonly history: readonly ScaleHistoryItem[];
