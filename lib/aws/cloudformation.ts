@@ -27,6 +27,7 @@ import {
   type StackStatus,
   type StackSummary,
 } from '@aws-sdk/client-cloudformation';
+import { AppError } from '../errors';
 import type { AwsClients } from './clients';
 
 /**
@@ -48,6 +49,21 @@ export async function describeStack(
     if (isStackMissing(error)) return undefined;
     throw error;
   }
+}
+
+/**
+ * DescribeStacks for a stack that must exist: a missing one is the dashboard's own 404
+ * (`not_found:stack`), named with its region.
+ */
+export async function requireStack(clients: AwsClients, stackName: string): Promise<Stack> {
+  const stack = await describeStack(clients, stackName);
+  if (stack === undefined) {
+    throw new AppError(
+      'not_found:stack',
+      `Stack ${stackName} does not exist in ${clients.region}.`,
+    );
+  }
+  return stack;
 }
 
 /** Whether an SDK error is CloudFormation's "Stack with id X does not exist". */

@@ -7,6 +7,7 @@ import {
   executeChangeSet,
   listChangeSets,
   readLatestStackEvents,
+  requireStack,
 } from '../aws/cloudformation';
 import { AppError } from '../errors';
 import { log } from '../log';
@@ -121,13 +122,7 @@ export async function applyScaleEdit(
   runningBuilds: () => Promise<number | undefined>,
 ): Promise<ScaleOutcome> {
   return withStackLock(`${clients.region}/${stackName}`, async () => {
-    const stack = await describeStack(clients, stackName);
-    if (stack === undefined) {
-      throw new AppError(
-        'not_found:stack',
-        `Stack ${stackName} does not exist in ${clients.region}.`,
-      );
-    }
+    const stack = await requireStack(clients, stackName);
     const deployed = deployedScaleValues(stack);
     // The token is built from the request alone (what the person saw and asked for), so a
     // retry of the attempt yields the same token even after the first try changed the stack.

@@ -1,7 +1,6 @@
 import 'server-only';
 import type { AwsClients } from '../aws/clients';
-import { describeStack } from '../aws/cloudformation';
-import { AppError } from '../errors';
+import { requireStack } from '../aws/cloudformation';
 import { stackTemplate, type TemplateSource } from '../stacks/templates';
 import { deployedScaleValues } from './apply';
 import { readScaleHistory } from './history';
@@ -16,13 +15,7 @@ const templates = new Map<string, TemplateSource>();
  * from the stack's events.
  */
 export async function scalePanel(clients: AwsClients, stackName: string): Promise<ScalePanelView> {
-  const stack = await describeStack(clients, stackName);
-  if (stack === undefined) {
-    throw new AppError(
-      'not_found:stack',
-      `Stack ${stackName} does not exist in ${clients.region}.`,
-    );
-  }
+  const stack = await requireStack(clients, stackName);
   const version = `${clients.region}/${stackName}/${(stack.LastUpdatedTime ?? stack.CreationTime)?.toISOString()}`;
   let template = templates.get(version);
   if (template === undefined) {

@@ -41,13 +41,16 @@ export const launchProposalSchema = z.object({
 
 export type LaunchProposal = z.infer<typeof launchProposalSchema>;
 
+/** A change set's ARN as the browser hands it back for execute or cancel. */
+export const changeSetArnSchema = z
+  .string()
+  .max(1_600)
+  .regex(/^arn:aws[a-z-]*:cloudformation:/, 'Not a change set ARN.');
+
 export const launchExecutionSchema = z.object({
   stackName: stackNameSchema,
   attemptId: z.string().regex(ATTEMPT_ID_PATTERN, 'attemptId must be 6–32 letters and digits.'),
-  changeSetArn: z
-    .string()
-    .max(1_600)
-    .regex(/^arn:aws[a-z-]*:cloudformation:/, 'Not a change set ARN.'),
+  changeSetArn: changeSetArnSchema,
   terminationProtection: z.boolean().default(false),
   rollbackOnFailure: z.boolean().default(true),
 });
@@ -56,8 +59,5 @@ export type LaunchExecution = z.infer<typeof launchExecutionSchema>;
 
 export const launchCancelSchema = z.object({
   stackName: stackNameSchema,
-  changeSetArn: z
-    .string()
-    .max(1_600)
-    .regex(/^arn:aws[a-z-]*:cloudformation:/, 'Not a change set ARN.'),
+  changeSetArn: changeSetArnSchema,
 });

@@ -4,23 +4,12 @@ import {
   cancelUpdateStack,
   continueUpdateRollback,
   deleteStack,
-  describeStack,
   readStackEvents,
+  requireStack,
 } from '../aws/cloudformation';
 import { AppError } from '../errors';
 import { requestToken } from './request-token';
 import { canDelete, needsContinueRollback } from './status';
-
-async function requireStack(clients: AwsClients, stackName: string) {
-  const stack = await describeStack(clients, stackName);
-  if (stack === undefined) {
-    throw new AppError(
-      'not_found:stack',
-      `Stack ${stackName} does not exist in ${clients.region}.`,
-    );
-  }
-  return stack;
-}
 
 /**
  * Deletes a stack (admin). Refused while an operation runs or with termination protection on,

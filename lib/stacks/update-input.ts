@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CAPABILITIES } from './launch-input';
+import { CAPABILITIES, changeSetArnSchema } from './launch-input';
 import { ATTEMPT_ID_PATTERN } from './request-token';
 
 const attemptId = z
@@ -30,10 +30,7 @@ export type UpdateProposal = z.infer<typeof updateProposalSchema>;
 
 export const updateExecutionSchema = z.object({
   attemptId,
-  changeSetArn: z
-    .string()
-    .max(1_600)
-    .regex(/^arn:aws[a-z-]*:cloudformation:/, 'Not a change set ARN.'),
+  changeSetArn: changeSetArnSchema,
 });
 
 export const continueRollbackSchema = z.object({

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Capability } from '@aws-sdk/client-cloudformation';
 import type { AwsClients } from '../aws/clients';
-import { describeStack, executeChangeSet, getTemplateSummary } from '../aws/cloudformation';
+import { executeChangeSet, getTemplateSummary, requireStack } from '../aws/cloudformation';
 import { AppError } from '../errors';
 import { stackParameters, validateParameters } from '../template';
 import { changeSetSafety, type ChangeSetSafety, type ChangeSetView } from './change-set-view';
@@ -32,13 +32,7 @@ export async function proposeUpdate(
   proposal: UpdateProposal,
   userName: string,
 ): Promise<UpdateProposalOutcome> {
-  const stack = await describeStack(clients, stackName);
-  if (stack === undefined) {
-    throw new AppError(
-      'not_found:stack',
-      `Stack ${stackName} does not exist in ${clients.region}.`,
-    );
-  }
+  const stack = await requireStack(clients, stackName);
   if (!canUpdate(stack.StackStatus ?? '')) {
     throw new AppError(
       'conflict:stack_busy',

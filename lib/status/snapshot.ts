@@ -1,8 +1,7 @@
 import 'server-only';
 import type { Stack } from '@aws-sdk/client-cloudformation';
-import { AppError } from '../errors';
 import type { AwsClients } from '../aws/clients';
-import { describeStack, listStackResources, readLatestStackEvents } from '../aws/cloudformation';
+import { listStackResources, readLatestStackEvents, requireStack } from '../aws/cloudformation';
 import { describeAgentInstances } from '../aws/ec2';
 import { describeService, describeTasks, listServiceTasks } from '../aws/ecs';
 import { describeTargetGroup, describeTargetHealth } from '../aws/elbv2';
@@ -193,13 +192,7 @@ export async function buildSnapshot(
   memory: StackMemory,
   now = Date.now(),
 ): Promise<StackSnapshot> {
-  const stack = await describeStack(clients, stackName);
-  if (stack === undefined) {
-    throw new AppError(
-      'not_found:stack',
-      `Stack ${stackName} does not exist in ${clients.region}.`,
-    );
-  }
+  const stack = await requireStack(clients, stackName);
   const outputs = outputsOf(stack);
   const parameters = parametersOf(stack);
   const view = stackView(stack, clients.region, new Set());

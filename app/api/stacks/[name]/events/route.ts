@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { awsClients } from '@/lib/aws/clients';
-import { describeStack, readStackEvents } from '@/lib/aws/cloudformation';
-import { AppError } from '@/lib/errors';
+import { readStackEvents, requireStack } from '@/lib/aws/cloudformation';
 import { apiHandler } from '@/lib/http/handler';
 import { requestRegion } from '@/lib/http/region';
 import { stackNameSchema } from '@/lib/stacks/names';
@@ -16,13 +15,7 @@ const params = z.object({ name: stackNameSchema });
  */
 export const GET = apiHandler({ role: 'viewer', params }, async ({ request, params }) => {
   const clients = awsClients(requestRegion(request));
-  const stack = await describeStack(clients, params.name);
-  if (stack === undefined) {
-    throw new AppError(
-      'not_found:stack',
-      `Stack ${params.name} does not exist in ${clients.region}.`,
-    );
-  }
+  const stack = await requireStack(clients, params.name);
   const newestFirst = await readStackEvents(clients, params.name, (event) =>
     startsOperation(event, params.name),
   );

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { awsClients } from '@/lib/aws/clients';
-import { describeStack, getTemplateSummary } from '@/lib/aws/cloudformation';
-import { AppError } from '@/lib/errors';
+import { getTemplateSummary, requireStack } from '@/lib/aws/cloudformation';
 import { apiHandler } from '@/lib/http/handler';
 import { requestRegion } from '@/lib/http/region';
 import { stackNameSchema } from '@/lib/stacks/names';
@@ -16,13 +15,7 @@ const params = z.object({ name: stackNameSchema });
  */
 export const GET = apiHandler({ role: 'viewer', params }, async ({ request, params }) => {
   const clients = awsClients(requestRegion(request));
-  const stack = await describeStack(clients, params.name);
-  if (stack === undefined) {
-    throw new AppError(
-      'not_found:stack',
-      `Stack ${params.name} does not exist in ${clients.region}.`,
-    );
-  }
+  const stack = await requireStack(clients, params.name);
   const [template, summary] = await Promise.all([
     stackTemplate(clients, params.name),
     getTemplateSummary(clients, { stackName: params.name }),

@@ -3,15 +3,11 @@ import { awsClients } from '@/lib/aws/clients';
 import { deleteChangeSet } from '@/lib/aws/cloudformation';
 import { apiHandler } from '@/lib/http/handler';
 import { requestRegion } from '@/lib/http/region';
+import { changeSetArnSchema } from '@/lib/stacks/launch-input';
 import { stackNameSchema } from '@/lib/stacks/names';
 
 const params = z.object({ name: stackNameSchema });
-const body = z.object({
-  changeSetArn: z
-    .string()
-    .max(1_600)
-    .regex(/^arn:aws[a-z-]*:cloudformation:/, 'Not a change set ARN.'),
-});
+const body = z.object({ changeSetArn: changeSetArnSchema });
 
 /** Abandons a reviewed update: its change set is deleted so it does not pile up (C16). */
 export const POST = apiHandler(
