@@ -59,6 +59,15 @@ describe('journey: launch, watch and scale', () => {
     await screenshot(page, 'stack-healthy');
   });
 
+  it('lists the stack on the overview with its verdict', async () => {
+    await page.goto(`${baseUrl}/`);
+    const row = page.getByTestId('overview-stacks-row').filter({ hasText: STACK });
+    await waitForText(row, 'Healthy', 60_000);
+    await screenshot(page, 'overview');
+    await row.getByRole('link', { name: STACK }).click();
+    await page.getByTestId('verdict').waitFor({ timeout: 30_000 });
+  });
+
   it('raises the cap in one click and the pool grows past the old cap', async () => {
     const stack = new StackPage(page, baseUrl);
     await stack.applyScale({ AgentInstanceCap: '12' });
