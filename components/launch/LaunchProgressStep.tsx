@@ -2,7 +2,10 @@
 
 import { useState } from 'react';
 import useSWR from 'swr';
-import { fetchJson, isSignedOut } from '@/lib/client/fetcher';
+import { retryWhileWatching } from '@/components/change-set/polling';
+import { RootFailureBanner } from '@/components/change-set/RootFailureBanner';
+import { StackEventList } from '@/components/change-set/StackEventList';
+import { fetchJson } from '@/lib/client/fetcher';
 import { formatTimestamp } from '@/lib/client/format';
 import { stackPagePath, stackSnapshotKey } from '@/lib/client/keys';
 import type { AppError } from '@/lib/errors';
@@ -13,7 +16,7 @@ import { StackStatusBadge } from '../status/StackStatusBadge';
 import { Banner } from '../ui/Banner';
 import { Panel } from '../ui/Panel';
 import { createFailed, launchProgress } from './launch-progress';
-import { likelyRootFailure, type RootFailure } from './root-failure';
+import { likelyRootFailure } from './root-failure';
 import { mergeSeenEvents, stackEvents } from './stack-events';
 import { LINK_CLASS } from './styles';
 
@@ -42,10 +45,7 @@ export function LaunchProgressStep({
       refreshInterval: (latest) =>
         latest === undefined || isInProgress(latest.stack.status) ? POLL_WHILE_MOVING_MS : 0,
       onSuccess: (latest) => setSeen((previous) => mergeSeenEvents(previous, latest.timeline)),
-      onErrorRetry: (retryError, _key, _config, revalidate, { retryCount }) => {
-        if (isSignedOut(retryError) || retryCount >= 20) return;
-        setTimeout(() => void revalidate({ retryCount }), POLL_WHILE_MOVING_MS);
-      },
+      onErrorRetry: retryWhileWatching(POLL_WHILE_MOVING_MS),
     },
   );
 
@@ -85,7 +85,14 @@ export function LaunchProgressStep({
         </p>
       </Panel>
 
-      {rootFailure === undefined ? null : <RootFailureBanner failure={rootFailure} />}
+      {rootFailure === undefined ? null : (
+        <RootFailureBanner failure={rootFailure}>
+          <p className="mt-1 text-xs">
+            The first failure at {formatTimestamp(rootFailure.at)}; the resources cancelled after it
+            failed only because of it.
+          </p>
+        </RootFailureBanner>
+      )}
       {failed ? (
         <Banner tone="bad" testId="launch-failed">
           The create did not succeed ({status}). A stack whose first create was rolled back can only
@@ -95,44 +102,19 @@ export function LaunchProgressStep({
 
       {done && snapshot !== undefined ? <LaunchOutputs snapshot={snapshot} /> : null}
 
-      <Panel title="Stack events" testId="launch-events">
-        {events.length === 0 ? (
-          <p className="text-sm text-slate-500">Waiting for CloudFormation’s first events…</p>
-        ) : (
-          <ol className="max-h-[28rem] divide-y divide-slate-100 overflow-y-auto text-sm">
-            {events.map(({ entry, logicalId, status: eventStatus }) => {
-              const root = entry.id === rootFailure?.entryId;
-              return (
-                <li
-                  key={entry.id}
-                  data-testid="launch-event"
-                  data-root-failure={root}
-                  className={`grid grid-cols-[11rem_1fr] gap-2 py-1.5 pl-2 ${
-                    root
-                      ? 'border-l-4 border-l-red-600 bg-red-50'
-                      : entry.failure
-                        ? 'border-l-2 border-l-red-400'
-                        : ''
-                  }`}
-                >
-                  <time dateTime={entry.at} className="text-xs tabular-nums text-slate-500">
-                    {formatTimestamp(entry.at)}
-                  </time>
-                  <div className="min-w-0">
-                    <span className="font-medium">{logicalId}</span>{' '}
-                    <span className={entry.failure ? 'text-red-800' : 'text-slate-700'}>
-                      {eventStatus}
-                    </span>
-                    {entry.detail === undefined ? null : (
-                      <div className="break-words text-xs text-slate-500">{entry.detail}</div>
-                    )}
-                  </div>
-                </li>
-              );
-            })}
-          </ol>
-        )}
-      </Panel>
+      <StackEventList
+        events={events.map(({ entry, logicalId, status: eventStatus }) => ({
+          id: entry.id,
+          at: entry.at,
+          logicalId,
+          status: eventStatus,
+          failure: entry.failure,
+          reason: entry.detail,
+        }))}
+        rootId={rootFailure?.entryId}
+        rowTestId="launch-event"
+        testId="launch-events"
+      />
     </div>
   );
 }
@@ -165,21 +147,6 @@ function ProgressBar({
         {complete} of {total} resources created
       </p>
     </div>
-  );
-}
-
-function RootFailureBanner({ failure }: { failure: RootFailure }) {
-  return (
-    <Banner tone="bad" alert testId="root-failure">
-      <p className="font-medium">
-        Likely cause: {failure.logicalId} {failure.status}
-      </p>
-      <p className="mt-1">{failure.reason ?? 'CloudFormation gave no reason.'}</p>
-      <p className="mt-1 text-xs">
-        The first failure at {formatTimestamp(failure.at)}; the resources cancelled after it failed
-        only because of it.
-      </p>
-    </Banner>
   );
 }
 

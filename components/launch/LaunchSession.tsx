@@ -2,13 +2,13 @@
 
 import { useState } from 'react';
 import useSWR from 'swr';
-import { fetchJson, isSignedOut } from '@/lib/client/fetcher';
+import { useRequestFeedback } from '@/components/forms/use-request-feedback';
+import { newAttemptId } from '@/lib/client/attempt-id';
+import { fetchJson } from '@/lib/client/fetcher';
 import { stackPagePath } from '@/lib/client/keys';
-import { AppError } from '@/lib/errors';
+import type { AppError } from '@/lib/errors';
 import type { LaunchProposalView, LaunchTemplateView } from '@/lib/stacks/launch-view';
 import { quickCreateLink, type QuickCreateParams } from '@/lib/template';
-import { accountChecks, accountChoices } from './account-checks';
-import { newAttemptId } from './attempt-id';
 import { dependsOnVpc, fieldKind, isRegionBound } from './field-kind';
 import {
   checkLaunchForm,
@@ -22,14 +22,12 @@ import { cancelLaunch, executeLaunch, launchTemplateKey, proposeLaunch } from '.
 import { LaunchProgressStep } from './LaunchProgressStep';
 import { ParametersStep } from './ParametersStep';
 import { ReviewStep } from './ReviewStep';
-import { formErrorsFromServer, type ServerFormErrors } from './server-errors';
 import { shownProblems, STACK_NAME_FIELD } from './shown-problems';
 import { StepIndicator, type LaunchStep } from './StepIndicator';
 import { RegionPicker } from './RegionPicker';
 import type { UploadedTemplate } from './template-upload';
 import { TemplateSourcePicker } from './TemplateSourcePicker';
-import { useAccountNetwork } from './use-account-network';
-import { useParameterLookups } from './use-parameter-lookups';
+import { useParameterPickers } from './use-parameter-pickers';
 
 interface Proposal {
   readonly attemptId: string;
@@ -72,44 +70,30 @@ export function LaunchSession({
         ...(prefill.stackName === undefined ? [] : [STACK_NAME_FIELD]),
       ]),
   );
-  const [server, setServer] = useState<ServerFormErrors | undefined>();
-  const [askedCapabilities, setAskedCapabilities] = useState<readonly string[] | undefined>();
+  const feedback = useRequestFeedback<'review' | 'execute' | 'cancel'>(() =>
+    setForm((previous) => ({ ...previous, capabilitiesAcknowledged: false })),
+  );
+  const { server, setServer, banner, setBanner, busy } = feedback;
   const [step, setStep] = useState<LaunchStep>('parameters');
   const [proposal, setProposal] = useState<Proposal | undefined>();
-  const [busy, setBusy] = useState<'review' | 'execute' | 'cancel' | undefined>();
-  const [banner, setBanner] = useState<string | undefined>();
 
-  const vpcParameter = model.parameters.find((parameter) => fieldKind(parameter) === 'vpc');
-  const vpcId = vpcParameter === undefined ? '' : (form.values[vpcParameter.key] ?? '');
-  const network = useAccountNetwork(region, vpcId);
-  const lookups = useParameterLookups(region, model, form.values);
-  const zoneIds = lookups.hostedZones?.map((zone) => zone.id);
-  const choices = accountChoices(region, network.regionView, network.vpcView, zoneIds);
-  const capabilities = askedCapabilities ?? uploaded?.capabilities ?? view.capabilities;
+  const { vpcKey, pickers, choices, checks } = useParameterPickers(region, model, form.values);
+  const capabilities = feedback.askedCapabilities ?? uploaded?.capabilities ?? view.capabilities;
   const problems = checkLaunchForm(model, form, {
-    checks: [...accountChecks(model, choices), lookups.ssmCheck],
+    checks,
     requiredCapabilities: capabilities,
     choices,
   });
   const shown = shownProblems(model, problems, touched, server, form.values);
 
   const touch = (key: string) => setTouched((previous) => new Set(previous).add(key));
-  const forgetServerError = (key: string) =>
-    setServer((previous) => {
-      if (previous?.parameters[key] === undefined) return previous;
-      const rest = Object.fromEntries(
-        Object.entries(previous.parameters).filter(([field]) => field !== key),
-      );
-      return { ...previous, parameters: rest };
-    });
-
   const setValue = (key: string, value: string) => {
     touch(key);
-    forgetServerError(key);
+    feedback.forgetParameter(key);
     setForm((previous) => {
       const values = { ...previous.values, [key]: value };
       // Subnets and security groups belong to one VPC: a new VPC empties them.
-      if (key === vpcParameter?.key && value !== previous.values[key]) {
+      if (key === vpcKey && value !== previous.values[key]) {
         for (const parameter of model.parameters) {
           if (dependsOnVpc(fieldKind(parameter))) values[parameter.key] = '';
         }
@@ -137,15 +121,13 @@ export function LaunchSession({
       (previous) =>
         new Set([...previous].filter((key) => keys.has(key) || key === STACK_NAME_FIELD)),
     );
-    setServer(undefined);
-    setAskedCapabilities(undefined);
+    feedback.forgetServer();
     setBanner(undefined);
   };
 
   const changeRegion = (next: string) => {
     setRegion(next);
-    setServer(undefined);
-    setAskedCapabilities(undefined);
+    feedback.forgetServer();
     setForm((previous) => {
       const values = { ...previous.values };
       for (const parameter of model.parameters) {
@@ -155,59 +137,40 @@ export function LaunchSession({
     });
   };
 
-  const review = async () => {
+  const review = () => {
     const attemptId = newAttemptId();
-    setBusy('review');
-    setBanner(undefined);
-    try {
-      const proposed = await proposeLaunch(region, {
-        stackName: form.stackName,
-        attemptId,
-        values: parameterValues(model, form.values),
-        templateBody: uploaded?.body,
-        tags: tagsToSend(form.tags),
-        capabilities,
-        terminationProtection: form.terminationProtection,
-        rollbackOnFailure: form.rollbackOnFailure,
-      });
-      const base = `${window.location.origin}/launch?region=${encodeURIComponent(region)}`;
-      setProposal({
-        attemptId,
-        view: proposed,
-        link:
-          uploaded === undefined
-            ? quickCreateLink(base, form.stackName, form.values, model)
-            : undefined,
-      });
-      setServer(undefined);
-      setStep('review');
-    } catch (error) {
-      refused(error);
-    } finally {
-      setBusy(undefined);
-    }
+    return feedback.run(
+      'review',
+      async () => {
+        const proposed = await proposeLaunch(region, {
+          stackName: form.stackName,
+          attemptId,
+          values: parameterValues(model, form.values),
+          templateBody: uploaded?.body,
+          tags: tagsToSend(form.tags),
+          capabilities,
+          terminationProtection: form.terminationProtection,
+          rollbackOnFailure: form.rollbackOnFailure,
+        });
+        const base = `${window.location.origin}/launch?region=${encodeURIComponent(region)}`;
+        setProposal({
+          attemptId,
+          view: proposed,
+          link:
+            uploaded === undefined
+              ? quickCreateLink(base, form.stackName, form.values, model)
+              : undefined,
+        });
+        setServer(undefined);
+        setStep('review');
+      },
+      feedback.refused,
+    );
   };
 
-  const refused = (error: unknown) => {
-    if (isSignedOut(error)) return;
-    if (!(error instanceof AppError)) {
-      setBanner('Something went wrong in the browser. Try again.');
-      return;
-    }
-    const mapped = formErrorsFromServer(error);
-    setServer(mapped);
-    if (mapped.requiredCapabilities !== undefined) {
-      setAskedCapabilities(mapped.requiredCapabilities);
-      setForm((previous) => ({ ...previous, capabilitiesAcknowledged: false }));
-    }
-    setBanner(mapped.general ?? 'The server refused some values: see the fields marked below.');
-  };
-
-  const execute = async () => {
+  const execute = () => {
     if (proposal === undefined) return;
-    setBusy('execute');
-    setBanner(undefined);
-    try {
+    return feedback.run('execute', async () => {
       await executeLaunch(region, {
         stackName: proposal.view.stackName,
         attemptId: proposal.attemptId,
@@ -216,29 +179,19 @@ export function LaunchSession({
         rollbackOnFailure: form.rollbackOnFailure,
       });
       setStep('launch');
-    } catch (error) {
-      if (!isSignedOut(error)) setBanner(messageOf(error));
-    } finally {
-      setBusy(undefined);
-    }
+    });
   };
 
-  const cancel = async () => {
+  const cancel = () => {
     if (proposal === undefined) return;
-    setBusy('cancel');
-    setBanner(undefined);
-    try {
+    return feedback.run('cancel', async () => {
       await cancelLaunch(region, {
         stackName: proposal.view.stackName,
         changeSetArn: proposal.view.changeSet.arn,
       });
       setProposal(undefined);
       setStep('parameters');
-    } catch (error) {
-      if (!isSignedOut(error)) setBanner(messageOf(error));
-    } finally {
-      setBusy(undefined);
-    }
+    });
   };
 
   return (
@@ -260,15 +213,7 @@ export function LaunchSession({
             model={model}
             form={form}
             problems={shown}
-            pickers={{
-              region,
-              regionView: network.regionView,
-              vpcView: network.vpcView,
-              hasVpcPicker: vpcParameter !== undefined,
-              vpcChosen: network.vpcChosen,
-              loadError: network.loadError,
-              lookups,
-            }}
+            pickers={pickers}
             capabilities={capabilities}
             capabilitiesReason={uploaded === undefined ? view.capabilitiesReason : undefined}
             ignoredQuickCreate={prefill.ignored}
@@ -305,8 +250,4 @@ export function LaunchSession({
       ) : null}
     </div>
   );
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof AppError ? error.message : 'Something went wrong in the browser.';
 }

@@ -1,12 +1,13 @@
-import type { FormEvent } from 'react';
+import { ParameterForm } from '@/components/forms/ParameterForm';
+import { ParameterGroups } from '@/components/forms/ParameterGroups';
 import type { ParameterModel } from '@/lib/template';
 import { Banner } from '../ui/Banner';
 import { Panel } from '../ui/Panel';
 import type { LaunchForm } from './launch-form';
+import type { PickerSource } from './ParameterField';
 import type { ShownProblems } from './shown-problems';
-import { ParameterField, type PickerSource } from './ParameterField';
 import { StackOptions } from './StackOptions';
-import { LINK_CLASS, PRIMARY_BUTTON_CLASS } from './styles';
+import { LINK_CLASS } from './styles';
 
 /**
  * Step 1: the parameter form generated from the template's model (groups in order, each field
@@ -45,14 +46,14 @@ export function ParametersStep({
   onOptions: (change: Partial<LaunchForm>) => void;
   onReview: () => void;
 }) {
-  const blocked = problems.outstanding.length > 0;
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!blocked && !reviewing) onReview();
-  };
-
   return (
-    <form onSubmit={submit} noValidate className="space-y-4" data-testid="launch-form">
+    <ParameterForm
+      testId="launch-form"
+      outstanding={problems.outstanding}
+      reviewing={reviewing}
+      submit={{ label: 'Review change set', testId: 'review-launch' }}
+      onReview={onReview}
+    >
       {ignoredQuickCreate.length === 0 ? null : (
         <Banner tone="warn" testId="quick-create-ignored">
           The link set {ignoredQuickCreate.join(', ')}, which{' '}
@@ -74,23 +75,14 @@ export function ParametersStep({
         </Banner>
       )}
 
-      {model.groups.map((group) => (
-        <Panel key={group.label} title={group.label}>
-          <div className="grid gap-4 md:grid-cols-2">
-            {group.parameters.map((parameter) => (
-              <ParameterField
-                key={parameter.key}
-                parameter={parameter}
-                value={form.values[parameter.key] ?? ''}
-                error={problems.parameters[parameter.key]}
-                pickers={pickers}
-                onChange={(value) => onValue(parameter.key, value)}
-                onBlur={() => onTouch(parameter.key)}
-              />
-            ))}
-          </div>
-        </Panel>
-      ))}
+      <ParameterGroups
+        model={model}
+        values={form.values}
+        errors={problems.parameters}
+        pickers={pickers}
+        onValue={onValue}
+        onTouch={onTouch}
+      />
 
       <Panel title="Stack options">
         <StackOptions
@@ -103,22 +95,6 @@ export function ParametersStep({
           capabilitiesError={problems.capabilities}
         />
       </Panel>
-
-      <div className="flex flex-wrap items-center gap-3">
-        <button
-          type="submit"
-          className={PRIMARY_BUTTON_CLASS}
-          disabled={blocked || reviewing}
-          data-testid="review-launch"
-        >
-          {reviewing ? 'Creating the change set…' : 'Review change set'}
-        </button>
-        {blocked ? (
-          <p className="text-sm text-slate-600" data-testid="outstanding-fields">
-            Still to fix: {problems.outstanding.join(', ')}.
-          </p>
-        ) : null}
-      </div>
-    </form>
+    </ParameterForm>
   );
 }

@@ -1,9 +1,10 @@
+import { ChangeSetNotices } from '@/components/change-set/ChangeSetNotices';
+import { changeSetReady } from '@/components/change-set/readiness';
+import { ReviewDecision } from '@/components/change-set/ReviewDecision';
 import type { LaunchProposalView } from '@/lib/stacks/launch-view';
-import { Banner } from '../ui/Banner';
 import { Panel } from '../ui/Panel';
 import { Pill } from '../ui/Pill';
 import { QuickCreateLinkBox } from './QuickCreateLinkBox';
-import { PRIMARY_BUTTON_CLASS, SECONDARY_BUTTON_CLASS } from './styles';
 
 /**
  * Step 2: the CREATE change set CloudFormation prepared: resources to be added by type with
@@ -30,21 +31,10 @@ export function ReviewStep({
     .filter((row) => row.action === 'Add')
     .sort((a, b) => b.count - a.count || a.resourceType.localeCompare(b.resourceType));
   const total = additions.reduce((sum, row) => sum + row.count, 0);
-  const ready = changeSet.status === 'CREATE_COMPLETE' && changeSet.executionStatus === 'AVAILABLE';
 
   return (
     <div className="space-y-4" data-testid="launch-review">
-      {error === undefined ? null : (
-        <Banner tone="bad" alert testId="launch-error">
-          {error}
-        </Banner>
-      )}
-      {ready ? null : (
-        <Banner tone="warn" testId="change-set-not-ready">
-          The change set is {changeSet.status} ({changeSet.executionStatus})
-          {changeSet.statusReason === undefined ? '.' : `: ${changeSet.statusReason}`}
-        </Banner>
-      )}
+      <ChangeSetNotices changeSet={changeSet} error={error} errorTestId="launch-error" />
 
       <Panel title="Resources to be added">
         <p className="mb-3 text-sm text-slate-700">
@@ -103,26 +93,22 @@ export function ReviewStep({
         )}
       </Panel>
 
-      <div className="flex flex-wrap gap-3">
-        <button
-          type="button"
-          className={PRIMARY_BUTTON_CLASS}
-          disabled={!ready || busy !== undefined}
-          onClick={onExecute}
-          data-testid="execute-launch"
-        >
-          {busy === 'execute' ? 'Starting…' : 'Execute: create the stack'}
-        </button>
-        <button
-          type="button"
-          className={SECONDARY_BUTTON_CLASS}
-          disabled={busy !== undefined}
-          onClick={onCancel}
-          data-testid="cancel-launch"
-        >
-          {busy === 'cancel' ? 'Cancelling…' : 'Cancel and edit'}
-        </button>
-      </div>
+      <ReviewDecision
+        ready={changeSetReady(changeSet)}
+        busy={busy === 'cancel' ? 'leave' : busy}
+        execute={{
+          label: 'Execute: create the stack',
+          busyLabel: 'Starting…',
+          testId: 'execute-launch',
+          onClick: onExecute,
+        }}
+        leave={{
+          label: 'Cancel and edit',
+          busyLabel: 'Cancelling…',
+          testId: 'cancel-launch',
+          onClick: onCancel,
+        }}
+      />
     </div>
   );
 }

@@ -56,35 +56,18 @@ export function StackOptions({
 
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-800">On failure and deletion</legend>
-        <label className="flex items-start gap-2 text-sm text-slate-800">
-          <input
-            type="checkbox"
-            className="mt-0.5"
-            checked={form.rollbackOnFailure}
-            onChange={(event) => onChange({ rollbackOnFailure: event.target.checked })}
-          />
-          <span>
-            Roll back on failure
-            <span className="block text-xs text-slate-500">
-              Off keeps the resources that were created, to debug them; the stack then needs a
-              delete before it can be launched again.
-            </span>
-          </span>
-        </label>
-        <label className="flex items-start gap-2 text-sm text-slate-800">
-          <input
-            type="checkbox"
-            className="mt-0.5"
-            checked={form.terminationProtection}
-            onChange={(event) => onChange({ terminationProtection: event.target.checked })}
-          />
-          <span>
-            Termination protection
-            <span className="block text-xs text-slate-500">
-              The stack cannot be deleted until this is turned off again.
-            </span>
-          </span>
-        </label>
+        <OptionCheckbox
+          label="Roll back on failure"
+          hint="Off keeps the resources that were created, to debug them; the stack then needs a delete before it can be launched again."
+          checked={form.rollbackOnFailure}
+          onChange={(rollbackOnFailure) => onChange({ rollbackOnFailure })}
+        />
+        <OptionCheckbox
+          label="Termination protection"
+          hint="The stack cannot be deleted until this is turned off again."
+          checked={form.terminationProtection}
+          onChange={(terminationProtection) => onChange({ terminationProtection })}
+        />
       </fieldset>
 
       <CapabilitiesAcknowledgement
@@ -95,6 +78,33 @@ export function StackOptions({
         onChange={(capabilitiesAcknowledged) => onChange({ capabilitiesAcknowledged })}
       />
     </div>
+  );
+}
+
+function OptionCheckbox({
+  label,
+  hint,
+  checked,
+  onChange,
+}: {
+  label: string;
+  hint: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  return (
+    <label className="flex items-start gap-2 text-sm text-slate-800">
+      <input
+        type="checkbox"
+        className="mt-0.5"
+        checked={checked}
+        onChange={(event) => onChange(event.target.checked)}
+      />
+      <span>
+        {label}
+        <span className="block text-xs text-slate-500">{hint}</span>
+      </span>
+    </label>
   );
 }
 

@@ -1,29 +1,5 @@
+import { newAttemptId } from '@/lib/client/attempt-id';
 import type { ScaleValues } from './edits';
-
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-// The largest multiple of 62 below 256: bytes above it are drawn again so every letter is
-// equally likely.
-const UNBIASED_LIMIT = 248;
-
-/** Fills a byte array with random bytes; `crypto.getRandomValues` in the browser. */
-export type RandomBytes = (bytes: Uint8Array) => Uint8Array;
-
-const browserRandom: RandomBytes = (bytes) => crypto.getRandomValues(bytes);
-
-/**
- * A fresh attempt id: 12 letters and digits from the platform's cryptographic random source.
- * The server puts it in the change set's name and the ClientRequestToken, so it must be
- * unguessable enough that two people never share one.
- */
-export function newAttemptId(random: RandomBytes = browserRandom, length = 12): string {
-  let id = '';
-  while (id.length < length) {
-    for (const byte of random(new Uint8Array(length))) {
-      if (byte < UNBIASED_LIMIT && id.length < length) id += ALPHABET[byte % ALPHABET.length];
-    }
-  }
-  return id;
-}
 
 /** One attempt at a scale edit: what is sent, and the id that makes resending it safe. */
 export interface ScaleAttempt {

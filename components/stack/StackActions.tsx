@@ -2,8 +2,8 @@
 
 import { useState } from 'react';
 import useSWR from 'swr';
-import { newAttemptId } from '@/components/launch/attempt-id';
 import { stackUpdatePath } from '@/components/update/update-requests';
+import { newAttemptId } from '@/lib/client/attempt-id';
 import { fetchJson } from '@/lib/client/fetcher';
 import { postJson } from '@/lib/client/post';
 import { useEnvironment } from '@/lib/client/swr';

@@ -2,9 +2,11 @@
 
 import { useState } from 'react';
 import useSWR from 'swr';
+import { retryWhileWatching } from '@/components/change-set/polling';
+import { RootFailureBanner } from '@/components/change-set/RootFailureBanner';
+import { StackEventList } from '@/components/change-set/StackEventList';
 import { LINK_CLASS } from '@/components/launch/styles';
-import { fetchJson, isSignedOut } from '@/lib/client/fetcher';
-import { formatTimestamp } from '@/lib/client/format';
+import { fetchJson } from '@/lib/client/fetcher';
 import { stackPagePath } from '@/lib/client/keys';
 import type { AppError } from '@/lib/errors';
 import { StackStatusBadge } from '../status/StackStatusBadge';
@@ -40,10 +42,7 @@ export function UpdateEvents({
       onSuccess: (latest) => {
         if (latest.inProgress) setSeenInProgress(true);
       },
-      onErrorRetry: (retryError, _key, _config, revalidate, { retryCount }) => {
-        if (isSignedOut(retryError) || retryCount >= 20) return;
-        setTimeout(() => void revalidate({ retryCount }), POLL_MS);
-      },
+      onErrorRetry: retryWhileWatching(POLL_MS),
     },
   );
   const watch = watchUpdate(data, attemptId, seenInProgress);
@@ -89,53 +88,9 @@ export function UpdateEvents({
         </p>
       </Panel>
 
-      {root === undefined ? null : (
-        <Banner tone="bad" alert testId="root-failure">
-          <p className="font-medium">
-            Likely cause: {root.logicalId} {root.status}
-          </p>
-          <p className="mt-1">{root.reason ?? 'CloudFormation gave no reason.'}</p>
-        </Banner>
-      )}
+      {root === undefined ? null : <RootFailureBanner failure={root} />}
 
-      <Panel title="Stack events">
-        {events.length === 0 ? (
-          <p className="text-sm text-slate-500">Waiting for CloudFormation’s first events…</p>
-        ) : (
-          <ol className="max-h-[28rem] divide-y divide-slate-100 overflow-y-auto text-sm">
-            {events.map((event) => {
-              const isRoot = event.id === root?.id;
-              return (
-                <li
-                  key={event.id}
-                  data-testid="update-event"
-                  data-root-failure={isRoot}
-                  className={`grid grid-cols-[11rem_1fr] gap-2 py-1.5 pl-2 ${
-                    isRoot
-                      ? 'border-l-4 border-l-red-600 bg-red-50'
-                      : event.failure
-                        ? 'border-l-2 border-l-red-400'
-                        : ''
-                  }`}
-                >
-                  <time dateTime={event.at} className="text-xs tabular-nums text-slate-500">
-                    {formatTimestamp(event.at)}
-                  </time>
-                  <div className="min-w-0">
-                    <span className="font-medium">{event.logicalId}</span>{' '}
-                    <span className={event.failure ? 'text-red-800' : 'text-slate-700'}>
-                      {event.status}
-                    </span>
-                    {event.reason === undefined ? null : (
-                      <div className="break-words text-xs text-slate-500">{event.reason}</div>
-                    )}
-                  </div>
-                </li>
-              );
-            })}
-          </ol>
-        )}
-      </Panel>
+      <StackEventList events={events} rootId={root?.id} rowTestId="update-event" />
     </div>
   );
 }

@@ -1,14 +1,9 @@
-import type { FormEvent } from 'react';
+import { ParameterForm } from '@/components/forms/ParameterForm';
+import { ParameterGroups } from '@/components/forms/ParameterGroups';
 import { CapabilitiesAcknowledgement } from '@/components/launch/CapabilitiesAcknowledgement';
-import {
-  ParameterField,
-  type FieldNotice,
-  type PickerSource,
-} from '@/components/launch/ParameterField';
-import { PRIMARY_BUTTON_CLASS } from '@/components/launch/styles';
+import type { FieldNotice, PickerSource } from '@/components/launch/ParameterField';
 import type { ParameterDefinition, ParameterModel } from '@/lib/template';
 import { Banner } from '../ui/Banner';
-import { Panel } from '../ui/Panel';
 import type { UpdateForm } from './update-form';
 import type { ShownUpdateProblems } from './shown-update-problems';
 
@@ -50,12 +45,6 @@ export function UpdateParametersStep({
   onAcknowledge: (acknowledged: boolean) => void;
   onReview: () => void;
 }) {
-  const blocked = problems.outstanding.length > 0;
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!blocked && !reviewing) onReview();
-  };
-
   const noticeFor = (parameter: ParameterDefinition): FieldNotice | undefined => {
     const { key } = parameter;
     if (added.has(key)) {
@@ -88,7 +77,13 @@ export function UpdateParametersStep({
   };
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-4" data-testid="update-form">
+    <ParameterForm
+      testId="update-form"
+      outstanding={problems.outstanding}
+      reviewing={reviewing}
+      submit={{ label: 'Review changes', testId: 'review-update' }}
+      onReview={onReview}
+    >
       {banner === undefined ? null : (
         <Banner tone="bad" alert testId="update-error">
           {banner}
@@ -104,27 +99,18 @@ export function UpdateParametersStep({
         </Banner>
       )}
 
-      {model.groups.map((group) => (
-        <Panel key={group.label} title={group.label}>
-          <div className="grid gap-4 md:grid-cols-2">
-            {group.parameters.map((parameter) => (
-              <ParameterField
-                key={parameter.key}
-                parameter={parameter}
-                value={form.values[parameter.key] ?? ''}
-                error={problems.parameters[parameter.key]}
-                pickers={pickers}
-                notice={noticeFor(parameter)}
-                placeholder={
-                  parameter.noEcho && !form.touched.has(parameter.key) ? 'unchanged' : undefined
-                }
-                onChange={(value) => onValue(parameter.key, value)}
-                onBlur={() => {}}
-              />
-            ))}
-          </div>
-        </Panel>
-      ))}
+      <ParameterGroups
+        model={model}
+        values={form.values}
+        errors={problems.parameters}
+        pickers={pickers}
+        noticeFor={noticeFor}
+        placeholderFor={(parameter) =>
+          parameter.noEcho && !form.touched.has(parameter.key) ? 'unchanged' : undefined
+        }
+        onValue={onValue}
+        onTouch={() => {}}
+      />
 
       <CapabilitiesAcknowledgement
         capabilities={capabilities}
@@ -133,22 +119,6 @@ export function UpdateParametersStep({
         error={problems.capabilities}
         onChange={onAcknowledge}
       />
-
-      <div className="flex flex-wrap items-center gap-3">
-        <button
-          type="submit"
-          className={PRIMARY_BUTTON_CLASS}
-          disabled={blocked || reviewing}
-          data-testid="review-update"
-        >
-          {reviewing ? 'Creating the change set…' : 'Review changes'}
-        </button>
-        {blocked ? (
-          <p className="text-sm text-slate-600" data-testid="outstanding-fields">
-            Still to fix: {problems.outstanding.join(', ')}.
-          </p>
-        ) : null}
-      </div>
-    </form>
+    </ParameterForm>
   );
 }

@@ -1,10 +1,12 @@
-import { PRIMARY_BUTTON_CLASS, SECONDARY_BUTTON_CLASS } from '@/components/launch/styles';
-import type { ChangeSetSafety, ChangeSetView } from '@/lib/stacks/change-set-view';
+import { ChangeSetNotices } from '@/components/change-set/ChangeSetNotices';
+import { changeSetReady } from '@/components/change-set/readiness';
+import { ReviewDecision } from '@/components/change-set/ReviewDecision';
 import type { SsmResolution } from '@/components/launch/ssm-lookups';
+import type { ChangeSetSafety, ChangeSetView } from '@/lib/stacks/change-set-view';
 import { Banner } from '../ui/Banner';
 import { Panel } from '../ui/Panel';
 import { Pill } from '../ui/Pill';
-import { changeSetReady, replacementCell } from './update-review';
+import { replacementCell } from './update-review';
 
 /**
  * The review of an UPDATE change set: a red warning when the Jenkins controller restarts, the
@@ -31,20 +33,9 @@ export function UpdateReview({
   onExecute: () => void;
   onBack: () => void;
 }) {
-  const ready = changeSetReady(changeSet);
   return (
     <div className="space-y-4" data-testid="update-review">
-      {error === undefined ? null : (
-        <Banner tone="bad" alert testId="update-error">
-          {error}
-        </Banner>
-      )}
-      {ready ? null : (
-        <Banner tone="warn" testId="change-set-not-ready">
-          The change set is {changeSet.status} ({changeSet.executionStatus})
-          {changeSet.statusReason === undefined ? '.' : `: ${changeSet.statusReason}`}
-        </Banner>
-      )}
+      <ChangeSetNotices changeSet={changeSet} error={error} errorTestId="update-error" />
       {safety.controllerRestarts ? (
         <Banner tone="bad" alert testId="update-controller-restart">
           <strong>Jenkins controller will restart; running builds are interrupted.</strong> This
@@ -107,26 +98,17 @@ export function UpdateReview({
         </table>
       </Panel>
 
-      <div className="flex flex-wrap gap-3">
-        <button
-          type="button"
-          className={PRIMARY_BUTTON_CLASS}
-          disabled={!ready || busy}
-          onClick={onExecute}
-          data-testid="update-execute"
-        >
-          {busy ? 'Starting…' : 'Execute: update the stack'}
-        </button>
-        <button
-          type="button"
-          className={SECONDARY_BUTTON_CLASS}
-          disabled={busy}
-          onClick={onBack}
-          data-testid="update-back"
-        >
-          Back to the form
-        </button>
-      </div>
+      <ReviewDecision
+        ready={changeSetReady(changeSet)}
+        busy={busy ? 'execute' : undefined}
+        execute={{
+          label: 'Execute: update the stack',
+          busyLabel: 'Starting…',
+          testId: 'update-execute',
+          onClick: onExecute,
+        }}
+        leave={{ label: 'Back to the form', testId: 'update-back', onClick: onBack }}
+      />
     </div>
   );
 }

@@ -1,16 +1,11 @@
 'use client';
 
 import { useState } from 'react';
-import { accountChecks, accountChoices } from '@/components/launch/account-checks';
-import { newAttemptId } from '@/components/launch/attempt-id';
-import { fieldKind } from '@/components/launch/field-kind';
-import { formErrorsFromServer, type ServerFormErrors } from '@/components/launch/server-errors';
+import { useRequestFeedback } from '@/components/forms/use-request-feedback';
 import type { UploadedTemplate } from '@/components/launch/template-upload';
 import { TemplateSourcePicker } from '@/components/launch/TemplateSourcePicker';
-import { useAccountNetwork } from '@/components/launch/use-account-network';
-import { useParameterLookups } from '@/components/launch/use-parameter-lookups';
-import { isSignedOut } from '@/lib/client/fetcher';
-import { AppError } from '@/lib/errors';
+import { useParameterPickers } from '@/components/launch/use-parameter-pickers';
+import { newAttemptId } from '@/lib/client/attempt-id';
 import { Banner } from '../ui/Banner';
 import { Panel } from '../ui/Panel';
 import { shownUpdateProblems } from './shown-update-problems';
@@ -52,100 +47,56 @@ export function UpdateSession({ deployed }: { deployed: StackTemplateView }) {
   const { stackName, region } = deployed;
   const [uploaded, setUploaded] = useState<UploadedTemplate | undefined>();
   const [form, setForm] = useState<UpdateForm>(() => initialUpdateForm(deployed));
-  const [server, setServer] = useState<ServerFormErrors | undefined>();
-  const [askedCapabilities, setAskedCapabilities] = useState<readonly string[] | undefined>();
+  const feedback = useRequestFeedback<'review' | 'execute'>(() =>
+    setForm((previous) => ({ ...previous, capabilitiesAcknowledged: false })),
+  );
+  const { banner, setBanner, busy } = feedback;
   const [step, setStep] = useState<Step>('parameters');
   const [proposal, setProposal] = useState<Proposal | undefined>();
-  const [busy, setBusy] = useState<'review' | 'execute' | undefined>();
-  const [banner, setBanner] = useState<string | undefined>();
 
   const model = uploaded?.model ?? deployed.model;
   const change = templateChange(deployed.model, model);
   const capabilities =
-    askedCapabilities ?? (uploaded === undefined ? deployed.capabilities : uploaded.capabilities);
+    feedback.askedCapabilities ??
+    (uploaded === undefined ? deployed.capabilities : uploaded.capabilities);
 
-  const vpcKey = model.parameters.find((parameter) => fieldKind(parameter) === 'vpc')?.key;
-  const network = useAccountNetwork(
-    region,
-    vpcKey === undefined ? '' : (form.values[vpcKey] ?? ''),
-  );
-  const lookups = useParameterLookups(region, model, form.values);
-  const zoneIds = lookups.hostedZones?.map((zone) => zone.id);
-  const choices = accountChoices(region, network.regionView, network.vpcView, zoneIds);
-  const problems = checkUpdateForm(model, form, deployed, {
-    checks: [...accountChecks(model, choices), lookups.ssmCheck],
-    capabilities,
-  });
-  const shown = shownUpdateProblems(model, problems, form, server);
-
-  const forgetServerError = (key: string) =>
-    setServer((previous) => {
-      if (previous?.parameters[key] === undefined) return previous;
-      const parameters = { ...previous.parameters };
-      delete parameters[key];
-      return { ...previous, parameters };
-    });
+  const { pickers, lookups, checks } = useParameterPickers(region, model, form.values);
+  const problems = checkUpdateForm(model, form, deployed, { checks, capabilities });
+  const shown = shownUpdateProblems(model, problems, form, feedback.server);
 
   const chooseTemplate = (next: UploadedTemplate | undefined) => {
     setUploaded(next);
     setForm((previous) => formForTemplate(previous, deployed, next?.model ?? deployed.model));
-    setServer(undefined);
-    setAskedCapabilities(undefined);
+    feedback.forgetServer();
     setBanner(undefined);
   };
 
-  const review = async () => {
+  const review = () => {
     const attemptId = newAttemptId();
-    setBusy('review');
-    setBanner(undefined);
-    try {
-      const body = updateRequestBody(model, form, {
-        attemptId,
-        templateBody: uploaded?.body,
-        capabilities,
-      });
-      const outcome = await proposeStackUpdate(stackName, region, body);
-      setProposal({ attemptId, outcome });
-      setServer(undefined);
-      setStep('review');
-    } catch (error) {
-      refused(error);
-    } finally {
-      setBusy(undefined);
-    }
+    return feedback.run(
+      'review',
+      async () => {
+        const body = updateRequestBody(model, form, {
+          attemptId,
+          templateBody: uploaded?.body,
+          capabilities,
+        });
+        const outcome = await proposeStackUpdate(stackName, region, body);
+        setProposal({ attemptId, outcome });
+        feedback.setServer(undefined);
+        setStep('review');
+      },
+      feedback.refused,
+    );
   };
 
-  const refused = (error: unknown) => {
-    if (isSignedOut(error)) return;
-    if (!(error instanceof AppError)) {
-      setBanner('Something went wrong in the browser. Try again.');
-      return;
-    }
-    const mapped = formErrorsFromServer(error);
-    setServer(mapped);
-    if (mapped.requiredCapabilities !== undefined) {
-      setAskedCapabilities(mapped.requiredCapabilities);
-      setForm((previous) => ({ ...previous, capabilitiesAcknowledged: false }));
-    }
-    setBanner(mapped.general ?? 'The server refused some values: see the fields marked below.');
-  };
-
-  const execute = async () => {
+  const execute = () => {
     if (proposal?.outcome.kind !== 'change-set') return;
-    setBusy('execute');
-    setBanner(undefined);
-    try {
-      await executeStackUpdate(stackName, region, {
-        attemptId: proposal.attemptId,
-        changeSetArn: proposal.outcome.changeSet.arn,
-      });
+    const changeSetArn = proposal.outcome.changeSet.arn;
+    return feedback.run('execute', async () => {
+      await executeStackUpdate(stackName, region, { attemptId: proposal.attemptId, changeSetArn });
       setStep('events');
-    } catch (error) {
-      if (isSignedOut(error)) return;
-      setBanner(error instanceof AppError ? error.message : 'Something went wrong in the browser.');
-    } finally {
-      setBusy(undefined);
-    }
+    });
   };
 
   const back = () => {
@@ -203,15 +154,7 @@ export function UpdateSession({ deployed }: { deployed: StackTemplateView }) {
         model={model}
         form={form}
         problems={shown}
-        pickers={{
-          region,
-          regionView: network.regionView,
-          vpcView: network.vpcView,
-          hasVpcPicker: vpcKey !== undefined,
-          vpcChosen: network.vpcChosen,
-          loadError: network.loadError,
-          lookups,
-        }}
+        pickers={pickers}
         added={new Set(change.added.map((parameter) => parameter.key))}
         dropped={change.dropped}
         capabilities={capabilities}
@@ -219,7 +162,7 @@ export function UpdateSession({ deployed }: { deployed: StackTemplateView }) {
         banner={banner}
         reviewing={busy === 'review'}
         onValue={(key, value) => {
-          forgetServerError(key);
+          feedback.forgetParameter(key);
           setForm((previous) => typeValue(previous, key, value));
         }}
         onKeepUnchanged={(key) => setForm((previous) => keepUnchanged(previous, key))}

@@ -1,5 +1,5 @@
-import { postJson } from '@/components/launch/launch-requests';
-import type { ChangeSetSafety, ChangeSetView } from '@/lib/stacks/change-set-view';
+import { postJson } from '@/lib/client/post';
+import type { UpdateProposalOutcome } from '@/lib/stacks/change-set-view';
 import type { OperationEventView } from '@/lib/stacks/operation-events';
 import type { ParameterModel } from '@/lib/template';
 
@@ -16,14 +16,7 @@ export interface StackTemplateView {
   readonly capabilitiesReason: string | undefined;
 }
 
-/** POST /api/stacks/<name>/update: the change set to review, or nothing to change (C01). */
-export type UpdateProposalOutcome =
-  | {
-      readonly kind: 'change-set';
-      readonly changeSet: ChangeSetView;
-      readonly safety: ChangeSetSafety;
-    }
-  | { readonly kind: 'nothing-to-change'; readonly message: string };
+export type { UpdateProposalOutcome };
 
 /** GET /api/stacks/<name>/events: the current operation, oldest event first. */
 export interface StackEventsView {

@@ -41,8 +41,3 @@ export function reresolvedSsmParameters(model: ParameterModel): string[] {
     .filter((parameter) => parameter.type.kind === 'ssm-value')
     .map((parameter) => parameter.key);
 }
-
-/** Whether the change set can be executed now (CREATE_COMPLETE and AVAILABLE). */
-export function changeSetReady(changeSet: { status: string; executionStatus: string }): boolean {
-  return changeSet.status === 'CREATE_COMPLETE' && changeSet.executionStatus === 'AVAILABLE';
-}

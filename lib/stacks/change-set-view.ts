@@ -86,3 +86,12 @@ export function changeSetSafety(changes: readonly ResourceChangeView[]): ChangeS
     addsOrRemoves,
   };
 }
+
+/** POST /api/stacks/<name>/update: a change set to review, or nothing to change. */
+export type UpdateProposalOutcome =
+  | {
+      readonly kind: 'change-set';
+      readonly changeSet: ChangeSetView;
+      readonly safety: ChangeSetSafety;
+    }
+  | { readonly kind: 'nothing-to-change'; readonly message: string };

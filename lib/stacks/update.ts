@@ -4,20 +4,14 @@ import type { AwsClients } from '../aws/clients';
 import { executeChangeSet, getTemplateSummary, requireStack } from '../aws/cloudformation';
 import { AppError } from '../errors';
 import { stackParameters, validateParameters } from '../template';
-import { changeSetSafety, type ChangeSetSafety, type ChangeSetView } from './change-set-view';
+import { changeSetSafety, type UpdateProposalOutcome } from './change-set-view';
 import { proposeChangeSet } from './change-sets';
 import { requestToken } from './request-token';
 import { canUpdate } from './status';
 import { stackTemplate, templateFromText } from './templates';
 import type { UpdateProposal } from './update-input';
 
-export type UpdateProposalOutcome =
-  | {
-      readonly kind: 'change-set';
-      readonly changeSet: ChangeSetView;
-      readonly safety: ChangeSetSafety;
-    }
-  | { readonly kind: 'nothing-to-change'; readonly message: string };
+export type { UpdateProposalOutcome } from './change-set-view';
 
 /**
  * Proposes an update of an existing stack as an UPDATE change set, with its current template or

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newAttemptId } from '@/components/launch/attempt-id';
+import { newAttemptId } from '@/lib/client/attempt-id';
 import { networkKey, postJson, type PostDeps } from '@/components/launch/launch-requests';
 import { AppError } from '@/lib/errors';
 import { ATTEMPT_ID_PATTERN } from '@/lib/stacks/request-token';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { attemptFor, newAttemptId } from '@/components/scale/attempt';
+import { attemptFor } from '@/components/scale/attempt';
+import { newAttemptId } from '@/lib/client/attempt-id';
 import { ATTEMPT_ID_PATTERN } from '@/lib/stacks/request-token';
 
 describe('newAttemptId', () => {

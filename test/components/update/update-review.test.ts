@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { changeSetReady } from '@/components/change-set/readiness';
 import { watchUpdate } from '@/components/update/update-events';
 import type { StackEventsView } from '@/components/update/update-requests';
-import {
-  changeSetReady,
-  replacementCell,
-  reresolvedSsmParameters,
-} from '@/components/update/update-review';
+import { replacementCell, reresolvedSsmParameters } from '@/components/update/update-review';
 import type { OperationEventView } from '@/lib/stacks/operation-events';
 import { jenkinsModel } from '../launch/templates';
 
