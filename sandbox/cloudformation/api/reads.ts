@@ -152,6 +152,9 @@ function describeStackResources(api: Api, input: Record<string, unknown>, call: 
   if (stackName === undefined && physicalId === undefined) {
     throw validationError('Either StackName or PhysicalResourceId must be specified.');
   }
+  if (stackName !== undefined && physicalId !== undefined) {
+    throw validationError('Only one of StackName or PhysicalResourceId may be specified.');
+  }
   const stack =
     stackName !== undefined
       ? anyStack(api, call, stackName)
@@ -159,11 +162,13 @@ function describeStackResources(api: Api, input: Record<string, unknown>, call: 
           candidate.resources.some((resource) => resource.physicalId === physicalId),
         );
   if (!stack) throw validationError(`Stack for ${physicalId ?? ''} does not exist`);
+  // A physical id only finds the stack: AWS then answers that stack's resources.
   const logicalId = text(input, 'LogicalResourceId');
   const resources = stack.resources.filter(
-    (resource) =>
-      (logicalId === undefined || resource.logicalId === logicalId) &&
-      (physicalId === undefined || stackName !== undefined || resource.physicalId === physicalId),
+    (resource) => logicalId === undefined || resource.logicalId === logicalId,
   );
-  return { StackResources: resources.map((resource) => resourceShape(stack, resource)) };
+  // AWS answers only the first 100 and points larger stacks to ListStackResources.
+  return {
+    StackResources: resources.slice(0, PAGE_SIZE).map((resource) => resourceShape(stack, resource)),
+  };
 }
