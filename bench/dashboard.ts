@@ -40,7 +40,7 @@ export async function startSignedInDashboard(
   sandboxUrl: string,
   log: (line: string) => void,
 ): Promise<SignedInDashboard> {
-  buildDashboard(log);
+  await buildDashboard(log);
   const port = await freePort();
   const operator = E2E_USERS.operator;
   const dashboard = await startDashboard({

@@ -64,6 +64,12 @@ export async function writeBenchmarksFile(run: {
     '',
     ...(await import('./method')).METHOD,
   ];
-  await writeFile(FILE, `${lines.join('\n')}\n`);
+  // Formatted as the repository's formatter would, so `prettier --check` stays clean.
+  const prettier = await import('prettier');
+  const options = (await prettier.resolveConfig(FILE)) ?? {};
+  await writeFile(
+    FILE,
+    await prettier.format(`${lines.join('\n')}\n`, { ...options, filepath: FILE }),
+  );
   return FILE;
 }

@@ -27,7 +27,7 @@ async function poolOf(control: SandboxControlClient, stackName: string): Promise
   };
 }
 
-/** Simulated seconds from `start` until `reached` holds for the pool, and when the first gain came. */
+/** Simulated seconds from `start` until `reached` holds, and until the pool first grew. */
 async function timeUntil(
   control: SandboxControlClient,
   stackName: string,

@@ -20,7 +20,7 @@ interface Experiment {
   readonly pace: Pace;
 }
 
-/** Each experiment in its own sandbox region, so their calls are counted apart while all run at once. */
+/** Each experiment in its own sandbox region: counted apart while all run at once. */
 const EXPERIMENTS: readonly Experiment[] = [
   { region: 'eu-west-1', viewers: 1, pace: 'page' },
   { region: 'eu-west-2', viewers: CROWD, pace: 'page' },

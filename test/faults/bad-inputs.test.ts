@@ -18,8 +18,8 @@ let since = 0;
 
 async function handlerOf(input: BadInput): Promise<Handler> {
   const file = join(process.cwd(), 'app', 'api', input.route, 'route.ts');
-  const module = (await import(/* @vite-ignore */ file)) as Record<string, Handler>;
-  return module[input.method];
+  const exported = (await import(/* @vite-ignore */ file)) as Record<string, Handler>;
+  return exported[input.method];
 }
 
 /** Everything the answer tells the person: its message and each field's message. */

@@ -30,7 +30,7 @@ function impatientClients(endpoint: string): AwsClients {
   });
 }
 
-/** Polls through an outage on the cache's clock; every answer is checked to be the last good one. */
+/** Polls through an outage on the cache's clock; every answer must be the last good one. */
 async function pollThroughOutage(
   status: StatusService,
   advance: (ms: number) => number,

@@ -7,7 +7,7 @@ import { createStatusService } from '@/lib/status/service';
 import { startSandboxProcess, type SandboxProcess } from '@/bench/sandbox-process';
 import { launchStack } from '@/test/support/sandbox';
 
-/** Seconds of polling; SOAK_SECONDS=180 for the long run (the default keeps the file under a minute). */
+/** Seconds of polling; SOAK_SECONDS=180 for the long run (the default stays under a minute). */
 const SOAK_SECONDS = Number(process.env.SOAK_SECONDS ?? 40);
 const VIEWERS = 20;
 const SAMPLE_EVERY_MS = 1_000;
