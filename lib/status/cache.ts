@@ -3,8 +3,15 @@ import { isAppError } from '../errors';
 import { log } from '../log';
 import type { StackSnapshot } from './types';
 
-/** How long a snapshot is reused for every viewer before AWS is asked again. */
+/** The shortest time a snapshot is reused for every viewer before AWS is asked again. */
 export const SNAPSHOT_REUSE_MS = 2_500;
+
+/**
+ * A snapshot is reused until just before the next poll it asks for (`pollAfterMs`): a viewer
+ * polls no sooner than that after its last answer, so one viewer still gets a fresh snapshot
+ * every poll, while a crowd of viewers shares it.
+ */
+const POLL_MARGIN_MS = 100;
 
 interface Entry {
   /** The last good snapshot. */
@@ -30,7 +37,8 @@ function reasonOf(error: unknown): string {
 
 /**
  * One snapshot per stack shared by every viewer: concurrent requests wait for the one in
- * flight, a result is reused for a few seconds, so many open tabs cost AWS what one costs.
+ * flight, a result is reused until the poll it asks for, so many open tabs cost AWS what one
+ * costs.
  * When a refresh fails (throttled, AWS unreachable) the last good snapshot is served with
  * its age and the reason, and the next request tries again by itself.
  */
@@ -55,9 +63,18 @@ export class SnapshotCache {
       this.entries.set(key, entry);
     }
     const now = this.clock();
-    if (entry.served !== undefined && now - entry.at < this.reuseMs) return entry.served;
+    if (entry.served !== undefined && now - entry.at < this.reuseFor(entry)) return entry.served;
     entry.inFlight ??= this.refresh(entry, load);
     return entry.inFlight;
+  }
+
+  private reuseFor(entry: Entry): number {
+    // 0 turns reuse off (tests); a failing refresh is retried at the shortest reuse.
+    if (this.reuseMs === 0 || entry.failingSince !== undefined || entry.served === undefined) {
+      return this.reuseMs;
+    }
+    const untilNextPoll = entry.served.pollAfterMs - POLL_MARGIN_MS;
+    return Number.isFinite(untilNextPoll) ? Math.max(this.reuseMs, untilNextPoll) : this.reuseMs;
   }
 
   /** Forgets a stack, so that the next request reads AWS again (after a mutation). */

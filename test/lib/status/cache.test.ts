@@ -3,11 +3,12 @@ import { AppError } from '@/lib/errors';
 import { SnapshotCache } from '@/lib/status/cache';
 import type { StackSnapshot } from '@/lib/status/types';
 
-function snapshot(name: string): StackSnapshot {
+function snapshot(name: string, pollAfterMs = 3_000): StackSnapshot {
   return {
     stack: { name },
     fetchedAt: new Date(0).toISOString(),
     stale: undefined,
+    pollAfterMs,
   } as unknown as StackSnapshot;
 }
 
@@ -37,7 +38,7 @@ describe('snapshot cache', () => {
     now = 2_000;
     await cache.get('a', load);
     expect(loads).toBe(1);
-    now = 2_600;
+    now = 3_000;
     await cache.get('a', load);
     expect(loads).toBe(2);
   });
@@ -75,5 +76,22 @@ describe('snapshot cache', () => {
     await expect(
       other.get('c', async () => Promise.reject(new AppError('not_found:stack', 'gone'))),
     ).rejects.toThrow('gone');
+  });
+
+  it('reuses a snapshot until just before the poll it asks for, so a slow-polling crowd shares it', async () => {
+    let now = 0;
+    let loads = 0;
+    const cache = new SnapshotCache(2_500, () => now);
+    const load = async () => {
+      loads += 1;
+      return snapshot('a', 15_000);
+    };
+    await cache.get('a', load);
+    now = 14_000;
+    await cache.get('a', load);
+    expect(loads).toBe(1);
+    now = 15_000;
+    await cache.get('a', load);
+    expect(loads).toBe(2);
   });
 });
