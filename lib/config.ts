@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { AppError } from './errors';
+import { REGION_PATTERN } from './stacks/names';
 
 /**
  * The dashboard's own settings, each one environment variable, validated once at first use
@@ -14,21 +15,19 @@ export interface DashboardConfig {
   readonly endpointUrl: string | undefined;
 }
 
-const REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
-
 const schema = z.object({
   AWS_REGION: z
     .string({
       error: 'AWS_REGION is not set: set it to the region of your Jenkins stacks, e.g. eu-west-1.',
     })
-    .regex(REGION, 'AWS_REGION must be a region name such as eu-west-1.'),
+    .regex(REGION_PATTERN, 'AWS_REGION must be a region name such as eu-west-1.'),
   DASHBOARD_REGIONS: z
     .string()
     .optional()
     .transform((value, context) => {
       if (value === undefined || value.trim() === '') return undefined;
       const regions = value.split(',').map((region) => region.trim());
-      const bad = regions.filter((region) => !REGION.test(region));
+      const bad = regions.filter((region) => !REGION_PATTERN.test(region));
       if (bad.length > 0) {
         context.addIssue({
           code: 'custom',

@@ -1,4 +1,4 @@
-import { splitList } from '@/lib/template';
+import { splitList } from '@/lib/template/value-rules';
 import { withCurrentValues, type PickerOption } from './option-lists';
 import { INPUT_CLASS } from './styles';
 

@@ -8,7 +8,7 @@ import { fetchJson } from '@/lib/client/fetcher';
 import { stackPagePath } from '@/lib/client/keys';
 import type { AppError } from '@/lib/errors';
 import type { LaunchProposalView, LaunchTemplateView } from '@/lib/stacks/launch-view';
-import { quickCreateLink, type QuickCreateParams } from '@/lib/template';
+import { quickCreateLink, type QuickCreateParams } from '@/lib/template/quick-create';
 import { dependsOnVpc, fieldKind, isRegionBound } from './field-kind';
 import {
   checkLaunchForm,

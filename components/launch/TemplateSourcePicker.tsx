@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useState, type ChangeEvent } from 'react';
-import { readUploadedTemplate, type UploadedTemplate } from './template-upload';
+import type { UploadedTemplate } from './template-upload';
 import { INPUT_CLASS, SECONDARY_BUTTON_CLASS } from './styles';
 
 /**
@@ -24,7 +24,9 @@ export function TemplateSourcePicker({
   const [pasted, setPasted] = useState('');
   const [problem, setProblem] = useState<string | undefined>();
 
-  const adopt = (text: string, source: string) => {
+  const adopt = async (text: string, source: string) => {
+    // The YAML reader loads only when someone brings a template, keeping it out of the page.
+    const { readUploadedTemplate } = await import('./template-upload');
     const outcome = readUploadedTemplate(text, source);
     if (!outcome.ok) {
       setProblem(outcome.message);
@@ -39,7 +41,7 @@ export function TemplateSourcePicker({
     event.target.value = '';
     if (file === undefined) return;
     try {
-      adopt(await file.text(), file.name);
+      await adopt(await file.text(), file.name);
     } catch {
       setProblem(`${file.name} could not be read by the browser.`);
     }
@@ -100,7 +102,7 @@ export function TemplateSourcePicker({
             <button
               type="button"
               className={`${SECONDARY_BUTTON_CLASS} mt-2`}
-              onClick={() => adopt(pasted, 'pasted text')}
+              onClick={() => void adopt(pasted, 'pasted text')}
               data-testid="use-pasted-template"
             >
               Use the pasted template

@@ -1,10 +1,7 @@
 import type { NetworkView } from '@/lib/stacks/launch-view';
-import {
-  subnetsInTwoAzs,
-  splitList,
-  type CrossFieldCheck,
-  type ParameterModel,
-} from '@/lib/template';
+import { subnetsInTwoAzs, type CrossFieldCheck } from '@/lib/template/checks';
+import type { ParameterModel } from '@/lib/template/model';
+import { splitList } from '@/lib/template/value-rules';
 import { fieldKind, type FieldKind } from './field-kind';
 
 /** Load-balancer subnet parameters of our template: they need two Availability Zones (C05). */

@@ -1,11 +1,9 @@
-import { launchProposalSchema } from '@/lib/stacks/launch-input';
 import { STACK_NAME_PATTERN, STACK_NAME_RULE } from '@/lib/stacks/names';
-import {
-  validateParameters,
-  type CrossFieldCheck,
-  type ParameterModel,
-  type QuickCreateParams,
-} from '@/lib/template';
+import { tagProblem } from '@/lib/stacks/tags';
+import type { CrossFieldCheck } from '@/lib/template/checks';
+import type { ParameterModel } from '@/lib/template/model';
+import type { QuickCreateParams } from '@/lib/template/quick-create';
+import { validateParameters } from '@/lib/template/validate';
 import { fieldKind } from './field-kind';
 import { noKeyPairsMessage, type AccountChoices } from './account-checks';
 
@@ -164,9 +162,9 @@ function tagProblems(rows: readonly TagRow[]): Record<number, string> {
   rows.forEach((row, index) => {
     const tag = { key: row.key.trim(), value: row.value.trim() };
     if (tag.key === '' && tag.value === '') return;
-    const parsed = launchProposalSchema.shape.tags.safeParse([tag]);
-    if (!parsed.success) {
-      problems[index] = parsed.error.issues[0]?.message ?? 'This tag is not valid.';
+    const problem = tagProblem(tag);
+    if (problem !== undefined) {
+      problems[index] = problem;
       return;
     }
     const first = seen.get(tag.key);

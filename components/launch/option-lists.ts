@@ -1,5 +1,5 @@
 import type { NetworkView } from '@/lib/stacks/launch-view';
-import { splitList } from '@/lib/template';
+import { splitList } from '@/lib/template/value-rules';
 
 /** One choice in a picker: the value sent to CloudFormation and the text the person reads. */
 export interface PickerOption {

@@ -1,5 +1,5 @@
 import type { AppError } from '@/lib/errors';
-import { CAPABILITIES } from '@/lib/stacks/launch-input';
+import { CAPABILITIES } from '@/lib/stacks/tags';
 
 /** A refused proposal, put back onto the form's fields. */
 export interface ServerFormErrors {

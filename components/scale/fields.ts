@@ -1,5 +1,6 @@
 import { INTEGER_SCALE_PARAMETERS, SCALE_PARAMETERS } from '@/lib/scale/limits';
-import { checkValue, type ParameterDefinition, type ValueOutcome } from '@/lib/template';
+import type { ParameterDefinition } from '@/lib/template/model';
+import { checkValue, type ValueOutcome } from '@/lib/template/value-rules';
 
 /** How the panel lets a person set one scale limit. */
 export type ScaleControl = 'number' | 'choice' | 'switch' | 'text';

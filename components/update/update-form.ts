@@ -1,9 +1,8 @@
-import {
-  validateParameters,
-  type CrossFieldCheck,
-  type ParameterDefinition,
-  type ParameterModel,
-} from '@/lib/template';
+// Direct module paths, not the '@/lib/template' index: the index also carries the YAML reader,
+// which only the template upload needs (and loads lazily).
+import type { CrossFieldCheck } from '@/lib/template/checks';
+import type { ParameterDefinition, ParameterModel } from '@/lib/template/model';
+import { validateParameters } from '@/lib/template/validate';
 import type { StackTemplateView, UpdateProposalRequest } from './update-requests';
 
 /**

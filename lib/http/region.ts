@@ -1,7 +1,7 @@
 import 'server-only';
 import { config } from '../config';
 import { AppError } from '../errors';
-import { regionSchema } from '../stacks/names';
+import { regionSchema } from './params';
 
 /**
  * The region a request is about: the `region` query parameter when given (it must be one of

@@ -1,25 +1,18 @@
 import { z } from 'zod';
 import { ATTEMPT_ID_PATTERN } from './request-token';
-import { stackNameSchema } from './names';
+import { CAPABILITIES, MAX_TAGS, tagProblem } from './tags';
+import { stackNameSchema } from '../http/params';
 
 /**
  * What the launch wizard sends, checked in the browser and again on the server. Parameter
  * values are strings (CloudFormation takes every value as a string) and size-limited.
  */
-const tagSchema = z.object({
-  key: z
-    .string()
-    .min(1, 'A tag needs a key.')
-    .max(128, 'Tag keys are at most 128 characters.')
-    .refine((key) => !key.toLowerCase().startsWith('aws:'), 'Tag keys cannot start with aws:.'),
-  value: z.string().max(256, 'Tag values are at most 256 characters.'),
+const tagSchema = z.object({ key: z.string(), value: z.string() }).superRefine((tag, context) => {
+  const problem = tagProblem(tag);
+  if (problem !== undefined) context.addIssue({ code: 'custom', message: problem });
 });
 
-export const CAPABILITIES = [
-  'CAPABILITY_IAM',
-  'CAPABILITY_NAMED_IAM',
-  'CAPABILITY_AUTO_EXPAND',
-] as const;
+export { CAPABILITIES };
 
 export const launchProposalSchema = z.object({
   stackName: stackNameSchema,
@@ -33,7 +26,7 @@ export const launchProposalSchema = z.object({
     z.string().max(128),
     z.string().max(4_096, 'Parameter values are at most 4,096 characters.'),
   ),
-  tags: z.array(tagSchema).max(50, 'At most 50 tags.').default([]),
+  tags: z.array(tagSchema).max(MAX_TAGS, `At most ${MAX_TAGS} tags.`).default([]),
   capabilities: z.array(z.enum(CAPABILITIES)).max(3).default([]),
   terminationProtection: z.boolean().default(false),
   rollbackOnFailure: z.boolean().default(true),

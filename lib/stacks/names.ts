@@ -1,18 +1,12 @@
-import { z } from 'zod';
-
 /**
  * CloudFormation's rule for stack names: a letter first, then letters, digits and hyphens,
  * at most 128 characters. Checked before any path segment is used, in the browser and on the
- * server alike.
+ * server alike (plain patterns here, so the browser bundle needs no schema library).
  */
 export const STACK_NAME_PATTERN = /^[A-Za-z][-A-Za-z0-9]{0,127}$/;
 
 export const STACK_NAME_RULE =
   'A stack name starts with a letter and holds only letters, digits and hyphens (at most 128).';
 
-export const stackNameSchema = z.string().regex(STACK_NAME_PATTERN, STACK_NAME_RULE);
-
 /** Region names as AWS writes them (eu-west-1, us-gov-west-1). */
-export const regionSchema = z
-  .string()
-  .regex(/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/, 'Give a region name such as eu-west-1.');
+export const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;

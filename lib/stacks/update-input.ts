@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CAPABILITIES, changeSetArnSchema } from './launch-input';
+import { changeSetArnSchema } from './launch-input';
+import { CAPABILITIES } from './tags';
 import { ATTEMPT_ID_PATTERN } from './request-token';
 
 const attemptId = z

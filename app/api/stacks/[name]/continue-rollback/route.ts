@@ -1,13 +1,12 @@
-import { z } from 'zod';
 import { awsClients } from '@/lib/aws/clients';
 import { apiHandler } from '@/lib/http/handler';
+import { stackRouteParams } from '@/lib/http/params';
 import { requestRegion } from '@/lib/http/region';
-import { stackNameSchema } from '@/lib/stacks/names';
 import { continueRollback, resourcesThatFailedToRollBack } from '@/lib/stacks/operations';
 import { continueRollbackSchema } from '@/lib/stacks/update-input';
 import { statusService } from '@/lib/status/service';
 
-const params = z.object({ name: stackNameSchema });
+const params = stackRouteParams;
 
 /** The resources that may be skipped when continuing the failed rollback (C18). */
 export const GET = apiHandler({ role: 'viewer', params }, async ({ request, params }) => ({

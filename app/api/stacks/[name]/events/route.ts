@@ -1,13 +1,12 @@
-import { z } from 'zod';
 import { awsClients } from '@/lib/aws/clients';
 import { readStackEvents, requireStack } from '@/lib/aws/cloudformation';
 import { apiHandler } from '@/lib/http/handler';
+import { stackRouteParams } from '@/lib/http/params';
 import { requestRegion } from '@/lib/http/region';
-import { stackNameSchema } from '@/lib/stacks/names';
 import { currentOperation, rootFailure, startsOperation } from '@/lib/stacks/operation-events';
 import { isInProgress } from '@/lib/stacks/status';
 
-const params = z.object({ name: stackNameSchema });
+const params = stackRouteParams;
 
 /**
  * The current operation's events (oldest first), its status, and the likely root failure.

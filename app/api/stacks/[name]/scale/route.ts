@@ -1,15 +1,14 @@
-import { z } from 'zod';
 import { awsClients } from '@/lib/aws/clients';
 import { apiHandler } from '@/lib/http/handler';
+import { stackRouteParams } from '@/lib/http/params';
 import { requestRegion } from '@/lib/http/region';
 import { applyScaleEdit } from '@/lib/scale/apply';
 import { scaleEditSchema } from '@/lib/scale/input';
 import { scalePanel } from '@/lib/scale/panel';
 import type { ScaleEditResponse, ScalePanelView } from '@/lib/scale/view';
-import { stackNameSchema } from '@/lib/stacks/names';
 import { statusService } from '@/lib/status/service';
 
-const params = z.object({ name: stackNameSchema });
+const params = stackRouteParams;
 
 /** The scale-limits panel: deployed values, their constraints, and the edit history. */
 export const GET = apiHandler(

@@ -1,12 +1,11 @@
-import { z } from 'zod';
 import { awsClients } from '@/lib/aws/clients';
 import { getTemplateSummary, requireStack } from '@/lib/aws/cloudformation';
 import { apiHandler } from '@/lib/http/handler';
+import { stackRouteParams } from '@/lib/http/params';
 import { requestRegion } from '@/lib/http/region';
-import { stackNameSchema } from '@/lib/stacks/names';
 import { stackTemplate } from '@/lib/stacks/templates';
 
-const params = z.object({ name: stackNameSchema });
+const params = stackRouteParams;
 
 /**
  * The stack's current template as the update form needs it: the parameter model, the deployed

@@ -1,12 +1,11 @@
-import { z } from 'zod';
 import { awsClients } from '@/lib/aws/clients';
 import { apiHandler } from '@/lib/http/handler';
+import { stackRouteParams } from '@/lib/http/params';
 import { requestRegion } from '@/lib/http/region';
-import { stackNameSchema } from '@/lib/stacks/names';
 import { proposeUpdate } from '@/lib/stacks/update';
 import { updateProposalSchema } from '@/lib/stacks/update-input';
 
-const params = z.object({ name: stackNameSchema });
+const params = stackRouteParams;
 
 /** Proposes an update of the stack as an UPDATE change set to review. */
 export const POST = apiHandler(

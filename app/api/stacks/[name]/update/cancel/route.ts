@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { awsClients } from '@/lib/aws/clients';
 import { deleteChangeSet } from '@/lib/aws/cloudformation';
 import { apiHandler } from '@/lib/http/handler';
+import { stackRouteParams } from '@/lib/http/params';
 import { requestRegion } from '@/lib/http/region';
 import { changeSetArnSchema } from '@/lib/stacks/launch-input';
-import { stackNameSchema } from '@/lib/stacks/names';
 
-const params = z.object({ name: stackNameSchema });
+const params = stackRouteParams;
 const body = z.object({ changeSetArn: changeSetArnSchema });
 
 /** Abandons a reviewed update: its change set is deleted so it does not pile up (C16). */
