@@ -7,11 +7,11 @@ import type { StackSnapshot } from './types';
 export const SNAPSHOT_REUSE_MS = 2_500;
 
 /**
- * A snapshot is reused until just before the next poll it asks for (`pollAfterMs`): a viewer
- * polls no sooner than that after its last answer, so one viewer still gets a fresh snapshot
- * every poll, while a crowd of viewers shares it.
+ * A snapshot is reused until the next poll it asks for (`pollAfterMs`). A viewer polls that
+ * long after it received its last answer, so its next request always finds the snapshot older
+ * than that and gets a fresh one; a crowd of viewers shares each one.
  */
-const POLL_MARGIN_MS = 100;
+const POLL_MARGIN_MS = 0;
 
 interface Entry {
   /** The last good snapshot. */

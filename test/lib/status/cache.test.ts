@@ -78,7 +78,7 @@ describe('snapshot cache', () => {
     ).rejects.toThrow('gone');
   });
 
-  it('reuses a snapshot until just before the poll it asks for, so a slow-polling crowd shares it', async () => {
+  it('reuses a snapshot until the poll it asks for, so a slow-polling crowd shares it', async () => {
     let now = 0;
     let loads = 0;
     const cache = new SnapshotCache(2_500, () => now);
