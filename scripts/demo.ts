@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { createDemoOperator } from '../lib/auth/demo';
+import { parameterModel, quickCreateLink, readTemplateText } from '../lib/template';
 import { startSandbox } from '../sandbox/index';
 import { buildDashboard, startDashboard } from './lib/dashboard-process';
 
@@ -43,6 +45,8 @@ async function main(): Promise<void> {
   console.log(`Dashboard:  ${dashboard.url}`);
   console.log(`Sign in as: ${operator.username}`);
   console.log(`Password:   ${operator.password}   (one-time: a new one is made on every start)`);
+  console.log(`Launch with demo values: ${demoLaunchLink(dashboard.url)}`);
+  console.log('  (a quick-create link: pick the subnets, type an admin password, review, execute)');
   console.log('');
   console.log('Press Ctrl-C to stop.');
 
@@ -53,6 +57,27 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+}
+
+/**
+ * A quick-create link for the sandbox: the values the template cannot default (the controller
+ * image, who may reach Jenkins, the key pair the sandbox seeds). Stack names start with
+ * `jenkins-`, which the IAM policy in deploy/ expects on real AWS.
+ */
+function demoLaunchLink(base: string): string {
+  const model = parameterModel(
+    readTemplateText(readFileSync('cloudformation/jenkins.yaml', 'utf8')),
+  );
+  return quickCreateLink(
+    `${base}/launch`,
+    'jenkins-demo',
+    {
+      AllowedCidr: '0.0.0.0/0',
+      ControllerImage: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/jenkins-on-aws:2.568.2-1',
+      AgentKeyName: 'jenkins-agents',
+    },
+    model,
+  );
 }
 
 main().catch((error: unknown) => {

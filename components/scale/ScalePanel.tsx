@@ -6,7 +6,7 @@ import { fetchJson } from '@/lib/client/fetcher';
 import { stackSnapshotKey } from '@/lib/client/keys';
 import { AppError, type ErrorBody } from '@/lib/errors';
 import type { ScalePanelView } from '@/lib/scale/view';
-import { stackActions } from '@/lib/stacks/status';
+import { isInProgress, stackActions } from '@/lib/stacks/status';
 import type { StackSnapshot } from '@/lib/status/types';
 import { Banner } from '../ui/Banner';
 import { Panel, SubSection } from '../ui/Panel';
@@ -79,7 +79,11 @@ export function ScalePanel({ stackName, region, snapshot }: ScalePanelProps) {
   const pending = pendingEdit(fields, deployed, state.drafts);
   const advice = scaleAdvice(deployed, pending.changes);
   const { phase } = state;
-  const editBlockedBecause = stackActions(status).editBlockedBecause;
+  // While the person's own update runs, say so rather than "another operation is running".
+  const editBlockedBecause =
+    phase.kind === 'applied' && isInProgress(status)
+      ? 'Your update is running; the limits can be edited again when it ends.'
+      : stackActions(status).editBlockedBecause;
   const blockedReason = applyBlockedReason({
     editBlockedBecause,
     busy: phase.kind === 'sending',

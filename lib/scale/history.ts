@@ -2,7 +2,7 @@ import 'server-only';
 import type { StackEvent } from '@aws-sdk/client-cloudformation';
 import type { AwsClients } from '../aws/clients';
 import { readStackEvents } from '../aws/cloudformation';
-import { parseRequestToken, type EncodedChange } from '../stacks/request-token';
+import { displayTokenUser, parseRequestToken, type EncodedChange } from '../stacks/request-token';
 
 export type ScaleEditOutcome = 'in-progress' | 'succeeded' | 'rolled-back' | 'failed';
 
@@ -54,7 +54,7 @@ export function scaleHistoryFromEvents(
       if (parsed?.kind !== 'scale') continue;
       const entry: ScaleHistoryEntry = {
         requestToken: event.ClientRequestToken ?? '',
-        user: parsed.user,
+        user: displayTokenUser(parsed.user),
         startedAt: at,
         finishedAt: undefined,
         changes: parsed.changes,

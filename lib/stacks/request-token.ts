@@ -35,10 +35,22 @@ const PARAMETER_CODE: Record<string, string> = {
 };
 const CODE_PARAMETER = new Map(Object.entries(PARAMETER_CODE).map(([key, code]) => [code, key]));
 
-/** A person's name in token form: letters and digits only, at most 24. */
+/**
+ * A person's name in token form: letters and digits only, at most 24, each word capitalised
+ * so that it reads back ("Demo operator" → `DemoOperator`, shown as "Demo Operator").
+ */
 export function tokenUser(userName: string): string {
-  const cleaned = userName.replace(/[^A-Za-z0-9]/g, '').slice(0, 24);
+  const cleaned = userName
+    .split(/[^A-Za-z0-9]+/)
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join('')
+    .slice(0, 24);
   return cleaned === '' ? 'unknown' : cleaned;
+}
+
+/** A token's user back in words: `DemoOperator` → "Demo Operator". */
+export function displayTokenUser(user: string): string {
+  return user.replace(/([a-z0-9])([A-Z])/g, '$1 $2');
 }
 
 /** An attempt id as given by the browser: 6–32 letters and digits. */

@@ -212,7 +212,11 @@ export async function buildSnapshot(
   ]);
 
   if (controller !== undefined) {
-    const transitions = targetTransitions(memory.targets, controller.targets, fetchedAt);
+    // The first look after a start knows no earlier state: nothing changed that it saw.
+    const transitions =
+      memory.targets === undefined
+        ? []
+        : targetTransitions(memory.targets, controller.targets, fetchedAt);
     memory.transitions = [...transitions, ...memory.transitions].slice(0, TRANSITION_MEMORY);
     memory.targets = [...controller.targets];
   }
@@ -241,7 +245,7 @@ export async function buildSnapshot(
     { at: fetchedAt, pool: agents.counted, cap: agents.cap, queue: jenkins?.queueLength },
     now,
   );
-  const agentStartTimes = recordAgentStarts(memory.pool, agents, now, memory.snapshots === 0);
+  const agentStartTimes = recordAgentStarts(memory.pool, agents, now);
   memory.snapshots += 1;
   const partial = {
     stack: view,

@@ -3,7 +3,7 @@ import { controllerOf, jenkinsReady } from '../simulation/jenkins-controller';
 import type { EcsService, JenkinsController, RegionState, Task } from '../world/state';
 
 /** The Jenkins LTS version the simulated controller reports in `X-Jenkins`. */
-export const JENKINS_VERSION = '2.516.3';
+export const JENKINS_VERSION = '2.568.2';
 
 export interface HttpAnswer {
   readonly status: number;

@@ -91,7 +91,7 @@ describe('journey: launch, watch and scale', () => {
     await waitForCount(rows, 2, 60_000);
     await waitForText(rows.nth(0), 'cap 12 → 4');
     await waitForText(rows.nth(1), 'cap 10 → 12');
-    for (const index of [0, 1]) await waitForText(rows.nth(index), 'OliviaOperator');
+    for (const index of [0, 1]) await waitForText(rows.nth(index), 'Olivia Operator');
     await screenshot(page, 'stack-history');
   });
 

@@ -99,7 +99,7 @@ describe('scale edit guards', () => {
           StackName: 'jenkins-ctl',
           EventId: 'e1',
           Timestamp: new Date(),
-          ClientRequestToken: 'js-olivia-guard00001-cap-10-20',
+          ClientRequestToken: 'js-Olivia-guard00001-cap-10-20',
         },
       ],
     });
@@ -107,7 +107,7 @@ describe('scale edit guards', () => {
       applyScaleEdit(clients, 'jenkins-ctl', edit, 'olivia', async () => 0),
     ).resolves.toMatchObject({
       kind: 'applied',
-      requestToken: 'js-olivia-guard00001-cap-10-20',
+      requestToken: 'js-Olivia-guard00001-cap-10-20',
     });
     expect(cloudformation.commandCalls(ExecuteChangeSetCommand)).toHaveLength(0);
   });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseRequestToken, requestToken, tokenUser } from '@/lib/stacks/request-token';
+import {
+  displayTokenUser,
+  parseRequestToken,
+  requestToken,
+  tokenUser,
+} from '@/lib/stacks/request-token';
 
 describe('request tokens', () => {
   it('names the kind, the person and the attempt, within CloudFormation rules', () => {
@@ -17,7 +22,7 @@ describe('request tokens', () => {
       { key: 'ControllerEnabled', from: 'true', to: 'false' },
     ];
     const parsed = parseRequestToken(requestToken('scale', 'ada', 'attempt01', changes));
-    expect(parsed).toEqual({ kind: 'scale', user: 'ada', attemptId: 'attempt01', changes });
+    expect(parsed).toEqual({ kind: 'scale', user: 'Ada', attemptId: 'attempt01', changes });
   });
 
   it('is the same for the same attempt, so a retry is the same request', () => {
@@ -44,7 +49,9 @@ describe('request tokens', () => {
   });
 
   it('keeps only letters and digits of a user name', () => {
-    expect(tokenUser('jane.doe@example.com')).toBe('janedoeexamplecom');
+    expect(tokenUser('jane.doe@example.com')).toBe('JaneDoeExampleCom');
+    expect(tokenUser('Demo operator')).toBe('DemoOperator');
+    expect(displayTokenUser('DemoOperator')).toBe('Demo Operator');
     expect(tokenUser('…')).toBe('unknown');
   });
 });

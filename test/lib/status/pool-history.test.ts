@@ -47,35 +47,23 @@ describe('pool history', () => {
     expect(samples.map((sample) => sample.pool)).toEqual([4, 5]);
   });
 
-  it('measures launch to online once per agent, not for agents already online at the first look', () => {
+  it('measures launch to online once per agent seen booting just before', () => {
     const memory = newPoolMemory();
-    expect(
-      recordAgentStarts(
-        memory,
-        pool([{ instanceId: 'i-0old', activity: 'idle' }]),
-        T0 + 10_000,
-        true,
-      ),
-    ).toBeUndefined();
-    recordAgentStarts(
-      memory,
-      pool([{ instanceId: 'i-0new', activity: 'unknown' }]),
-      T0 + 30_000,
-      false,
-    );
-    const times = recordAgentStarts(
-      memory,
-      pool([{ instanceId: 'i-0new', activity: 'busy' }]),
-      T0 + 90_000,
-      false,
-    );
+    const booting = pool([{ instanceId: 'i-0new', activity: 'unknown' }]);
+    const online = pool([{ instanceId: 'i-0new', activity: 'busy' }]);
+    recordAgentStarts(memory, booting, T0 + 75_000);
+    const times = recordAgentStarts(memory, online, T0 + 90_000);
     expect(times).toEqual({ samples: 1, medianSeconds: 90, latestSeconds: 90 });
-    const again = recordAgentStarts(
-      memory,
-      pool([{ instanceId: 'i-0new', activity: 'busy' }]),
-      T0 + 120_000,
-      false,
-    );
-    expect(again?.samples).toBe(1);
+    expect(recordAgentStarts(memory, online, T0 + 120_000)?.samples).toBe(1);
+  });
+
+  it('does not measure agents that came online while nobody looked', () => {
+    const memory = newPoolMemory();
+    const alreadyOnline = pool([{ instanceId: 'i-0old', activity: 'idle' }]);
+    expect(recordAgentStarts(memory, alreadyOnline, T0 + 10_000)).toBeUndefined();
+    recordAgentStarts(memory, pool([{ instanceId: 'i-0gap', activity: 'unknown' }]), T0 + 20_000);
+    // Nine minutes without a snapshot: when it came online is not known closely enough.
+    const late = pool([{ instanceId: 'i-0gap', activity: 'busy' }]);
+    expect(recordAgentStarts(memory, late, T0 + 560_000)).toBeUndefined();
   });
 });
