@@ -70,6 +70,8 @@ describe('faults › AWS unreachable for a minute', () => {
     );
     const lastGood = await status.snapshot(REGION, STACK);
     expect(lastGood.stale).toBeUndefined();
+    // The good snapshot is reused until the poll it asks for; the outage shows from then on.
+    advance(lastGood.pollAfterMs - POLL_EVERY_MS);
 
     await sandbox.sandbox.control.setFaults(
       ALL_SERVICES.map((service) => ({ service, errorPercent: 100, errorStatus: 503 as const })),
@@ -103,6 +105,7 @@ describe('faults › AWS unreachable for a minute', () => {
       new SnapshotCache(SNAPSHOT_REUSE_MS, () => cacheNow),
     );
     const lastGood = await status.snapshot(REGION, STACK);
+    advance(lastGood.pollAfterMs - POLL_EVERY_MS);
 
     current = unreachable;
     const answers = await pollThroughOutage(status, advance, lastGood);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAwsClients } from '@/lib/aws/clients';
 import { SnapshotCache, SNAPSHOT_REUSE_MS } from '@/lib/status/cache';
 import { createStatusService } from '@/lib/status/service';
+import { SLOW_POLL_MS } from '@/lib/status/snapshot';
 import { startSandboxProcess, type SandboxProcess } from '@/bench/sandbox-process';
 import { launchStack } from '@/test/support/sandbox';
 
@@ -76,7 +77,8 @@ describe('faults › soak: the status service polled for a long while', () => {
       })();
       const viewer = async () => {
         while (Date.now() < stopAt) {
-          cacheNow += SNAPSHOT_REUSE_MS;
+          // Each viewer waits the pace the page asks for (the snapshot's pollAfterMs).
+          cacheNow += SLOW_POLL_MS;
           const snapshot = await status.snapshot('eu-west-1', 'jenkins-soak');
           expect(snapshot.stale).toBeUndefined();
           polls += 1;

@@ -33,21 +33,23 @@ describe('faults › 30% of AWS calls throttled', () => {
     { timeout: 60_000 },
     async () => {
       const sandbox = required(env);
-      // The real cache on a clock the test moves, so that every poll is past the reuse window.
+      // The real cache on a clock the test moves by the pace each snapshot asks for, as the
+      // page's poll does, so that every poll is past the reuse window.
       let cacheNow = Date.now();
       const status = createStatusService(
         () => sandbox.clients,
         new SnapshotCache(SNAPSHOT_REUSE_MS, () => cacheNow),
       );
-      await status.snapshot('eu-west-1', STACK);
+      let last = await status.snapshot('eu-west-1', STACK);
       await sandbox.sandbox.control.setFaults(
         SERVICES.map((service) => ({ service, throttlePercent: 30 })),
       );
 
       const fetched = new Set<string>();
       for (let poll = 0; poll < POLLS; poll += 1) {
-        cacheNow += SNAPSHOT_REUSE_MS + 500;
+        cacheNow += last.pollAfterMs + 500;
         const snapshot = await status.snapshot('eu-west-1', STACK);
+        last = snapshot;
         expect(snapshot.stale, `poll ${poll}`).toBeUndefined();
         expect(snapshot.verdict.level, `poll ${poll}`).not.toBe('Unknown');
         fetched.add(snapshot.fetchedAt);
