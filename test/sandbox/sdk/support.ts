@@ -8,6 +8,7 @@ import {
   type Stack,
 } from '@aws-sdk/client-cloudformation';
 import { DescribeSubnetsCommand, DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { parameterModel, readTemplateText } from '@/lib/template';
 import type { RunningSandbox } from '@/sandbox/index';
 import { clientsFor } from '../support';
 
@@ -84,26 +85,8 @@ export async function jenkinsParameters(
 
 /** Every parameter of the bundled template kept as deployed, except the ones given. */
 export function scaleEdit(changed: Record<string, string>): Parameter[] {
-  const keys = [
-    'VpcId',
-    'LoadBalancerSubnets',
-    'ServiceSubnets',
-    'AllowedCidr',
-    'HostedZoneId',
-    'DomainName',
-    'CertificateArn',
-    'JenkinsAdminPassword',
-    'ControllerImage',
-    'ControllerCpu',
-    'ControllerMemory',
-    'ControllerEnabled',
-    'AgentInstanceCap',
-    'WarmAgents',
-    'AgentIdleMinutes',
-    'AgentInstanceType',
-    'AgentAmiId',
-    'AgentKeyName',
-  ];
+  // Read from the template itself, so a parameter added to it is kept as deployed too.
+  const keys = parameterModel(readTemplateText(JENKINS_TEMPLATE)).parameters.map((p) => p.key);
   return keys.map((key) => {
     const value = changed[key];
     return value === undefined
