@@ -30,6 +30,12 @@ describe('launch wizard', () => {
   it('offers only the subnets of the chosen VPC', async () => {
     const launch = new LaunchPage(page, baseUrl);
     await launch.open();
+    // The pickers fill from the account after the form shows: wait for both VPCs.
+    await launch
+      .field('VPC')
+      .locator('option')
+      .nth(2)
+      .waitFor({ state: 'attached', timeout: 20_000 });
     const vpcOptions = await launch
       .field('VPC')
       .locator('option')
@@ -38,23 +44,30 @@ describe('launch wizard', () => {
       );
     expect(vpcOptions.length).toBeGreaterThanOrEqual(2);
 
-    const subnetsOf = async (vpcId: string) => {
-      await launch.field('VPC').selectOption(vpcId);
-      await launch
-        .field('Load balancer subnets')
-        .locator('option')
-        .nth(1)
-        .waitFor({ state: 'attached', timeout: 20_000 });
-      await page.waitForTimeout(300);
-      return launch
+    const subnetOptions = () =>
+      launch
         .field('Load balancer subnets')
         .locator('option')
         .evaluateAll((nodes) =>
           nodes.map((node) => (node as HTMLOptionElement).value).filter((value) => value !== ''),
         );
+    // Chooses a VPC and waits until the subnet list has been refilled for it.
+    const subnetsOf = async (vpcId: string, before: readonly string[] = []) => {
+      await launch.field('VPC').selectOption(vpcId);
+      let options: string[] = [];
+      await expect
+        .poll(
+          async () => {
+            options = await subnetOptions();
+            return options.length > 0 && options.join() !== before.join();
+          },
+          { timeout: 20_000, interval: 200 },
+        )
+        .toBe(true);
+      return options;
     };
     const first = await subnetsOf(vpcOptions[0] ?? '');
-    const second = await subnetsOf(vpcOptions[1] ?? '');
+    const second = await subnetsOf(vpcOptions[1] ?? '', first);
     expect(first.length).toBe(6);
     expect(second.length).toBe(3);
     expect(first.filter((subnet) => second.includes(subnet))).toEqual([]);

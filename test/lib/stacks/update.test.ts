@@ -64,16 +64,13 @@ describe('stack updates and failures against the sandbox', () => {
   });
 
   it('names the root failure of a create that rolled back', async () => {
-    const created = launchStack(env.clients, 'jenkins-fail');
-    await eventually(
-      async () => ((await describeStack(env.clients, 'jenkins-fail')) ? true : undefined),
-      30_000,
-    );
+    // Armed before the stack exists, so the create cannot outrun it.
     await env.sandbox.control.failResource({
       stackName: 'jenkins-fail',
       logicalId: 'TargetGroup',
       reason: 'Resource handler returned message: "Target group limit reached"',
     });
+    const created = launchStack(env.clients, 'jenkins-fail');
     expect(await created).toBe('ROLLBACK_COMPLETE');
     const events = currentOperation(
       'jenkins-fail',
