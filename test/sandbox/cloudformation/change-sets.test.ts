@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { AMI_PATH, previousValues, SCALE_PARAMETERS, SCALE_TEMPLATE } from './fixtures';
-import { cloudFormationHarness, FakeProvider, refusal } from './harness';
-
-async function deployed() {
-  const ssmProvider = new FakeProvider();
-  const harness = cloudFormationHarness({
-    providers: { 'AWS::SSM::Parameter': ssmProvider },
-    ssm: { [AMI_PATH]: 'ami-0aaa1111aaaa1111a' },
-  });
-  await harness.call('CreateStack', {
-    StackName: 'jenkins-ctl',
-    TemplateBody: SCALE_TEMPLATE,
-    Parameters: SCALE_PARAMETERS,
-  });
-  await harness.settle('jenkins-ctl');
-  return { ...harness, ssmProvider };
-}
+import { cloudFormationHarness, deployedScaleStack, refusal } from './harness';
 
 async function changeSet(
-  harness: Awaited<ReturnType<typeof deployed>>,
+  harness: Awaited<ReturnType<typeof deployedScaleStack>>,
   name: string,
   parameters: Record<string, string>,
 ) {
@@ -34,7 +19,7 @@ async function changeSet(
 
 describe('change set', () => {
   it('reports a scale edit as an in-place Modify caused by the parameter', async () => {
-    const harness = await deployed();
+    const harness = await deployedScaleStack();
     const described = await changeSet(harness, 'scale-1', { AgentInstanceCap: '20' });
 
     expect(described.Status).toBe('CREATE_COMPLETE');
@@ -61,7 +46,7 @@ describe('change set', () => {
   });
 
   it('reports Replacement True for the task definition and a reference change for the service', async () => {
-    const harness = await deployed();
+    const harness = await deployedScaleStack();
     const described = await changeSet(harness, 'image-1', {
       ControllerImage: 'jenkins/jenkins:2.462',
     });
@@ -88,7 +73,7 @@ describe('change set', () => {
   });
 
   it('adds a conditional resource when its condition becomes true', async () => {
-    const harness = await deployed();
+    const harness = await deployedScaleStack();
     const described = await changeSet(harness, 'dns-1', { HostedZoneId: 'Z123' });
     expect(
       described.Changes.map((change: { ResourceChange: object }) => change.ResourceChange),
@@ -102,7 +87,7 @@ describe('change set', () => {
   });
 
   it('ends FAILED with AWS wording when nothing changes, and keeps the old value (C01, C02)', async () => {
-    const harness = await deployed();
+    const harness = await deployedScaleStack();
     harness.clock.advance(1_000);
     const pending = await harness.call('CreateChangeSet', {
       StackName: 'jenkins-ctl',
@@ -123,7 +108,7 @@ describe('change set', () => {
   });
 
   it('refuses to execute before the change set is ready, and refuses a second one with the same name (C16)', async () => {
-    const harness = await deployed();
+    const harness = await deployedScaleStack();
     await harness.call('CreateChangeSet', {
       StackName: 'jenkins-ctl',
       ChangeSetName: 'scale-edit',
@@ -146,7 +131,7 @@ describe('change set', () => {
   });
 
   it('executes exactly its changes: the SSM parameter is updated, the controller is not touched', async () => {
-    const harness = await deployed();
+    const harness = await deployedScaleStack();
     await changeSet(harness, 'scale-2', { AgentInstanceCap: '25' });
     const callsBefore = harness.ssmProvider.calls.length;
     await harness.call('ExecuteChangeSet', {
@@ -180,7 +165,7 @@ describe('change set', () => {
   });
 
   it('masks NoEcho values in DescribeChangeSet and DescribeStacks (C03)', async () => {
-    const harness = await deployed();
+    const harness = await deployedScaleStack();
     const described = await changeSet(harness, 'scale-3', { AgentInstanceCap: '12' });
     expect(described.Parameters).toContainEqual({
       ParameterKey: 'AdminPassword',

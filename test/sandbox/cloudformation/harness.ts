@@ -7,6 +7,7 @@ import type {
 import type { SimulationClock } from '@/sandbox/core/simulation';
 import type { CallContext } from '@/sandbox/core/types';
 import { createCloudFormation } from '@/sandbox/cloudformation';
+import { AMI_PATH, SCALE_PARAMETERS, SCALE_TEMPLATE } from './fixtures';
 
 /** A simulation clock the test advances by hand, one simulated second per tick. */
 export class FakeClock implements SimulationClock {
@@ -153,4 +154,20 @@ export async function refusal(
     return { code: failure.code, message: failure.message };
   }
   throw new Error('expected the call to be refused');
+}
+
+/** The scale-limits fixture stack `jenkins-ctl`, created and settled, its SSM provider exposed. */
+export async function deployedScaleStack() {
+  const ssmProvider = new FakeProvider();
+  const harness = cloudFormationHarness({
+    providers: { 'AWS::SSM::Parameter': ssmProvider },
+    ssm: { [AMI_PATH]: 'ami-0aaa1111aaaa1111a' },
+  });
+  await harness.call('CreateStack', {
+    StackName: 'jenkins-ctl',
+    TemplateBody: SCALE_TEMPLATE,
+    Parameters: SCALE_PARAMETERS,
+  });
+  await harness.settle('jenkins-ctl');
+  return { ...harness, ssmProvider };
 }

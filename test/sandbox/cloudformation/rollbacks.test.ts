@@ -1,21 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AMI_PATH, previousValues, SCALE_PARAMETERS, SCALE_TEMPLATE } from './fixtures';
-import { cloudFormationHarness, FakeProvider, REGION, refusal } from './harness';
-
-async function deployed() {
-  const ssmProvider = new FakeProvider();
-  const harness = cloudFormationHarness({
-    providers: { 'AWS::SSM::Parameter': ssmProvider },
-    ssm: { [AMI_PATH]: 'ami-0aaa1111aaaa1111a' },
-  });
-  await harness.call('CreateStack', {
-    StackName: 'jenkins-ctl',
-    TemplateBody: SCALE_TEMPLATE,
-    Parameters: SCALE_PARAMETERS,
-  });
-  await harness.settle('jenkins-ctl');
-  return { ...harness, ssmProvider };
-}
+import { cloudFormationHarness, deployedScaleStack, REGION, refusal } from './harness';
 
 describe('rollback', () => {
   it('rolls a failed create back to ROLLBACK_COMPLETE and deletes what was created', async () => {
@@ -72,7 +57,7 @@ describe('rollback', () => {
   });
 
   it('rolls a failed update back through cleanup to UPDATE_ROLLBACK_COMPLETE', async () => {
-    const harness = await deployed();
+    const harness = await deployedScaleStack();
     harness.cloudFormation.failResourceOnNextOperation(
       REGION,
       'jenkins-ctl',
@@ -114,7 +99,7 @@ describe('rollback', () => {
   });
 
   it('stops in UPDATE_ROLLBACK_FAILED and continues the rollback skipping a resource (C18)', async () => {
-    const harness = await deployed();
+    const harness = await deployedScaleStack();
     for (let failure = 0; failure < 2; failure += 1) {
       harness.cloudFormation.failResourceOnNextOperation(
         REGION,
@@ -155,7 +140,7 @@ describe('rollback', () => {
   });
 
   it('cancels an update in progress and rolls it back with the cancel token (C14)', async () => {
-    const harness = await deployed();
+    const harness = await deployedScaleStack();
     await harness.call('UpdateStack', {
       StackName: 'jenkins-ctl',
       UsePreviousTemplate: 'true',
@@ -182,7 +167,7 @@ describe('rollback', () => {
 
 describe('refusals', () => {
   it('answers an unchanged update with "No updates are to be performed." (C01)', async () => {
-    const harness = await deployed();
+    const harness = await deployedScaleStack();
     const refused = await refusal(
       harness.call('UpdateStack', {
         StackName: 'jenkins-ctl',
@@ -197,7 +182,7 @@ describe('refusals', () => {
   });
 
   it('treats a parameter that feeds no active resource as no update and does not store it (C02)', async () => {
-    const harness = await deployed();
+    const harness = await deployedScaleStack();
     const refused = await refusal(
       harness.call('UpdateStack', {
         StackName: 'jenkins-ctl',
@@ -209,7 +194,7 @@ describe('refusals', () => {
   });
 
   it('re-resolves SSM parameter types on every update (C12)', async () => {
-    const harness = await deployed();
+    const harness = await deployedScaleStack();
     harness.ssm.set(AMI_PATH, 'ami-0bbb2222bbbb2222b');
     await harness.call('UpdateStack', {
       StackName: 'jenkins-ctl',
@@ -232,7 +217,7 @@ describe('refusals', () => {
   });
 
   it('refuses an update while another is in progress (C16)', async () => {
-    const harness = await deployed();
+    const harness = await deployedScaleStack();
     await harness.call('UpdateStack', {
       StackName: 'jenkins-ctl',
       UsePreviousTemplate: 'true',
@@ -251,7 +236,7 @@ describe('refusals', () => {
   });
 
   it('refuses UsePreviousValue together with a value, and for keys the stack does not have (C04)', async () => {
-    const harness = await deployed();
+    const harness = await deployedScaleStack();
     const both = await refusal(
       harness.call('UpdateStack', {
         StackName: 'jenkins-ctl',
@@ -275,7 +260,7 @@ describe('refusals', () => {
   });
 
   it('refuses deleting a stack with termination protection', async () => {
-    const harness = await deployed();
+    const harness = await deployedScaleStack();
     await harness.call('UpdateTerminationProtection', {
       StackName: 'jenkins-ctl',
       EnableTerminationProtection: 'true',
@@ -287,7 +272,7 @@ describe('refusals', () => {
   });
 
   it('refuses a reused ClientRequestToken for a different request, and replays the same one', async () => {
-    const harness = await deployed();
+    const harness = await deployedScaleStack();
     const input = {
       StackName: 'jenkins-ctl',
       UsePreviousTemplate: 'true',
