@@ -6,9 +6,8 @@ import type { EnvironmentResponse, OverviewResponse } from '@/lib/stacks/views';
 import type { StackSnapshot } from '@/lib/status/types';
 import { fetchJson, isSignedOut } from './fetcher';
 import { environmentKey, overviewKey, stackSnapshotKey } from './keys';
+import { nextPollMs } from './poll';
 
-/** Until the first snapshot says otherwise, poll as if something were moving. */
-const FIRST_POLL_MS = 3_000;
 const OVERVIEW_POLL_MS = 15_000;
 
 const shared: SWRConfiguration = {
@@ -36,14 +35,14 @@ export function useEnvironment(enabled = true) {
 }
 
 /**
- * One stack's snapshot, polled at the pace the snapshot itself asks for (`pollAfterMs`):
- * every few seconds while anything moves, slowly at rest. SWR keeps the last data while a
- * refresh fails, so the page can say how old it is instead of going blank.
+ * One stack's snapshot, polled when the server refreshes it (`nextPollMs`), at the pace the
+ * snapshot asks for: every few seconds while anything moves, slowly at rest. SWR keeps the
+ * last data while a refresh fails, so the page can say how old it is instead of going blank.
  */
 export function useStackSnapshot(name: string, region: string | undefined) {
   return useSWR<StackSnapshot, AppError>(stackSnapshotKey(name, region), fetchJson, {
     ...shared,
-    refreshInterval: (latest) => latest?.pollAfterMs ?? FIRST_POLL_MS,
+    refreshInterval: nextPollMs,
     keepPreviousData: true,
   });
 }

@@ -6,13 +6,6 @@ import type { StackSnapshot } from './types';
 /** The shortest time a snapshot is reused for every viewer before AWS is asked again. */
 export const SNAPSHOT_REUSE_MS = 2_500;
 
-/**
- * A snapshot is reused until the next poll it asks for (`pollAfterMs`). A viewer polls that
- * long after it received its last answer, so its next request always finds the snapshot older
- * than that and gets a fresh one; a crowd of viewers shares each one.
- */
-const POLL_MARGIN_MS = 0;
-
 interface Entry {
   /** The last good snapshot. */
   snapshot: StackSnapshot | undefined;
@@ -37,8 +30,9 @@ function reasonOf(error: unknown): string {
 
 /**
  * One snapshot per stack shared by every viewer: concurrent requests wait for the one in
- * flight, a result is reused until the poll it asks for, so many open tabs cost AWS what one
- * costs.
+ * flight, and a result is reused for the pace it asks for (`pollAfterMs`). Each answer says
+ * when that reuse ends (`refreshInMs`), and viewers poll then, so a crowd of open tabs and a
+ * lone one both find the snapshot due at every poll: many tabs cost AWS what one costs.
  * When a refresh fails (throttled, AWS unreachable) the last good snapshot is served with
  * its age and the reason, and the next request tries again by itself.
  */
@@ -62,10 +56,19 @@ export class SnapshotCache {
       };
       this.entries.set(key, entry);
     }
-    const now = this.clock();
-    if (entry.served !== undefined && now - entry.at < this.reuseFor(entry)) return entry.served;
+    const served = entry.served;
+    if (served !== undefined && this.clock() - entry.at < this.reuseFor(entry)) {
+      return this.withRefreshIn(entry, served);
+    }
     entry.inFlight ??= this.refresh(entry, load);
-    return entry.inFlight;
+    return this.withRefreshIn(entry, await entry.inFlight);
+  }
+
+  /** The snapshot as served now: with the time left until the cache refreshes it. */
+  private withRefreshIn(entry: Entry, snapshot: StackSnapshot): StackSnapshot {
+    if (this.reuseMs === 0) return snapshot;
+    const left = this.reuseFor(entry) - (this.clock() - entry.at);
+    return { ...snapshot, refreshInMs: Math.max(0, left) };
   }
 
   private reuseFor(entry: Entry): number {
@@ -73,8 +76,8 @@ export class SnapshotCache {
     if (this.reuseMs === 0 || entry.failingSince !== undefined || entry.served === undefined) {
       return this.reuseMs;
     }
-    const untilNextPoll = entry.served.pollAfterMs - POLL_MARGIN_MS;
-    return Number.isFinite(untilNextPoll) ? Math.max(this.reuseMs, untilNextPoll) : this.reuseMs;
+    const pace = entry.served.pollAfterMs;
+    return Number.isFinite(pace) ? Math.max(this.reuseMs, pace) : this.reuseMs;
   }
 
   /** Forgets a stack, so that the next request reads AWS again (after a mutation). */

@@ -163,7 +163,7 @@ async function readController(
 }
 
 /** Whether anything is moving, so the page should poll fast. */
-function isMoving(snapshot: Omit<StackSnapshot, 'pollAfterMs'>): boolean {
+function isMoving(snapshot: Omit<StackSnapshot, 'pollAfterMs' | 'refreshInMs'>): boolean {
   if (isInProgress(snapshot.stack.status)) return true;
   const controller = snapshot.controller;
   if (controller !== undefined) {
@@ -259,5 +259,6 @@ export async function buildSnapshot(
     fetchedAt,
     stale: undefined,
   };
-  return { ...partial, pollAfterMs: isMoving(partial) ? FAST_POLL_MS : SLOW_POLL_MS };
+  const pollAfterMs = isMoving(partial) ? FAST_POLL_MS : SLOW_POLL_MS;
+  return { ...partial, pollAfterMs, refreshInMs: pollAfterMs };
 }

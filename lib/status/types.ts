@@ -211,6 +211,11 @@ export interface StackSnapshot {
   readonly fetchedAt: string;
   /** Set when the latest refresh failed and this is the last good snapshot. */
   readonly stale: { readonly since: string; readonly reason: string } | undefined;
-  /** Milliseconds until the next poll is worth making: short while anything moves. */
+  /** The pace this snapshot asks for: short while anything moves. */
   readonly pollAfterMs: number;
+  /**
+   * Milliseconds from the moment it was served until the server refreshes it: viewers poll
+   * then, so every open page lands on the server's schedule instead of drifting on its own.
+   */
+  readonly refreshInMs: number;
 }

@@ -97,6 +97,7 @@ export function snapshot(overrides: Partial<StackSnapshot> = {}): StackSnapshot 
     fetchedAt: '2024-05-01T12:00:00.000Z',
     stale: undefined,
     pollAfterMs: 15_000,
+    refreshInMs: 15_000,
     ...overrides,
   };
 }

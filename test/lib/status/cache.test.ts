@@ -9,6 +9,7 @@ function snapshot(name: string, pollAfterMs = 3_000): StackSnapshot {
     fetchedAt: new Date(0).toISOString(),
     stale: undefined,
     pollAfterMs,
+    refreshInMs: pollAfterMs,
   } as unknown as StackSnapshot;
 }
 
@@ -23,7 +24,7 @@ describe('snapshot cache', () => {
     };
     const results = await Promise.all(Array.from({ length: 100 }, () => cache.get('a', load)));
     expect(loads).toBe(1);
-    expect(new Set(results).size).toBe(1);
+    expect(new Set(results.map((result) => result.stack))).toEqual(new Set([results[0]?.stack]));
   });
 
   it('reuses a result for a few seconds, then loads again', async () => {
@@ -93,5 +94,32 @@ describe('snapshot cache', () => {
     now = 15_000;
     await cache.get('a', load);
     expect(loads).toBe(2);
+  });
+
+  it('tells each viewer when the snapshot it got will be refreshed', async () => {
+    let now = 0;
+    const cache = new SnapshotCache(2_500, () => now);
+    const load = async () => snapshot('a', 15_000);
+    expect((await cache.get('a', load)).refreshInMs).toBe(15_000);
+    now = 9_000;
+    expect((await cache.get('a', load)).refreshInMs).toBe(6_000);
+    now = 15_000;
+    expect((await cache.get('a', load)).refreshInMs).toBe(15_000);
+  });
+
+  it('asks for a retry at the shortest reuse while AWS is failing', async () => {
+    let now = 0;
+    const cache = new SnapshotCache(2_500, () => now);
+    await cache.get('a', async () => snapshot('a', 15_000));
+    now = 15_000;
+    const stale = await cache.get('a', async () => Promise.reject(new Error('offline')));
+    expect(stale.stale).toBeDefined();
+    expect(stale.refreshInMs).toBe(2_500);
+  });
+
+  it('leaves the snapshot as built when reuse is off', async () => {
+    const cache = new SnapshotCache(0, () => 0);
+    const served = await cache.get('a', async () => snapshot('a', 3_000));
+    expect(served.refreshInMs).toBe(3_000);
   });
 });
