@@ -1,30 +1,29 @@
 'use client';
 
 import {
-  rowSortingFeature,
-  tableFeatures,
-  useTable,
-  type ColumnDef,
-  type ReactTable,
-  type SortingState,
-  type Updater,
-} from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import {
+  lazy,
+  Suspense,
   useMemo,
   useRef,
   useState,
   type CSSProperties,
   type ReactNode,
-  type RefObject,
 } from 'react';
 import type { SortSpec, TableColumn } from './columns';
+import { sortDirectionOf, toggledSorting } from './sort-state';
 import { sortRows } from './sorting';
 
-const features = tableFeatures({ rowSortingFeature });
+// Loaded only when a table grows past VIRTUALISE_ABOVE rows: most pages never pay for it.
+const VirtualRows = lazy(() => import('./VirtualRows'));
 
 /** The header row's height in pixels; virtual rows start below it. */
 const HEADER_HEIGHT = 32;
+
+/** A virtual table renders every row up to this many, and only the visible ones beyond. */
+export const VIRTUALISE_ABOVE = 100;
+
+/** Rows drawn beyond the view while the virtualiser loads, as it would draw them. */
+const OVERSCAN = 12;
 
 export interface DataTableProps<Row extends object> {
   readonly columns: readonly TableColumn<Row>[];
@@ -36,189 +35,163 @@ export interface DataTableProps<Row extends object> {
   readonly testId: string;
   readonly emptyText: ReactNode;
   readonly initialSorting?: readonly SortSpec[];
-  /** Renders only the visible rows of a fixed-height scroll area (thousands of rows). */
+  /** A fixed-height scroll area that renders only the visible rows once there are many. */
   readonly virtual?: { readonly rowHeight: number; readonly height: number };
   readonly rowClassName?: (row: Row) => string | undefined;
   /** Below this width the table scrolls sideways instead of squeezing its columns. */
   readonly minWidth?: string;
 }
 
-function apply<T>(updater: Updater<T>, previous: T): T {
-  return typeof updater === 'function' ? (updater as (old: T) => T)(previous) : updater;
-}
-
 /**
  * The one table of the dashboard: columns declared as data, sortable headers (click a header
- * to sort by it, again to reverse), and, for large pools, row virtualisation so 5,000 agents
- * scroll smoothly. TanStack Table owns the column model and sort state; the rows are ordered
- * by `sortRows` (so the same rule is unit-tested) and handed over pre-sorted.
+ * to sort by it, again to reverse), and, for long tables, row virtualisation (TanStack
+ * Virtual) so 5,000 agents scroll smoothly. The rows are ordered by `sortRows`, the same rule
+ * the unit tests hold.
  */
 export function DataTable<Row extends object>(props: DataTableProps<Row>) {
   const { columns, rows, rowKey, label, testId, emptyText, virtual, rowClassName } = props;
   const frameRef = useRef<HTMLDivElement>(null);
-  const [sorting, setSorting] = useState<SortingState>(() => [...(props.initialSorting ?? [])]);
-
-  const definitions = useMemo(
-    (): ColumnDef<typeof features, Row, unknown>[] =>
-      columns.map((column) => ({
-        id: column.id,
-        header: column.header,
-        accessorFn: (row: Row) => column.sortValue?.(row),
-        cell: ({ row }) => column.cell(row.original),
-        enableSorting: column.sortValue !== undefined,
-      })),
-    [columns],
-  );
+  const [sorting, setSorting] = useState<readonly SortSpec[]>(() => props.initialSorting ?? []);
   const sorted = useMemo(() => sortRows(rows, columns, sorting), [rows, columns, sorting]);
-
-  const table = useTable({
-    features,
-    columns: definitions,
-    data: sorted,
-    getRowId: (row) => rowKey(row),
-    manualSorting: true,
-    enableMultiSort: false,
-    // Every column sorts ascending first (TanStack would start numeric columns descending);
-    // columns whose natural first view is "newest" encode that in their sort value.
-    sortDescFirst: false,
-    state: { sorting },
-    onSortingChange: (updater) => setSorting((previous) => apply(updater, previous)),
-  });
 
   const grid: CSSProperties = {
     gridTemplateColumns: columns.map((column) => column.width).join(' '),
   };
-  const tableRows = table.getRowModel().rows;
-  const alignOf = (id: string) =>
-    columns.find((column) => column.id === id)?.align === 'end' ? 'text-right' : 'text-left';
+  const alignOf = (column: TableColumn<Row>) =>
+    column.align === 'end' ? 'text-right' : 'text-left';
 
   const renderRow = (index: number, style?: CSSProperties) => {
-    const row = tableRows[index];
+    const row = sorted[index];
     if (row === undefined) return null;
+    const key = rowKey(row);
     return (
       <div
-        key={row.id}
+        key={key}
         role="row"
         aria-rowindex={index + 2}
         data-testid={`${testId}-row`}
-        data-row-key={row.id}
+        data-row-key={key}
         className={`grid items-center border-b border-slate-100 text-sm hover:bg-slate-50 ${
-          rowClassName?.(row.original) ?? ''
+          rowClassName?.(row) ?? ''
         }`}
         style={{ ...grid, ...style }}
       >
-        {row.getAllCells().map((cell) => (
+        {columns.map((column) => (
           <div
-            key={cell.id}
+            key={column.id}
             role="cell"
-            className={`min-w-0 px-2 py-1 ${virtual ? 'truncate' : 'break-words'} ${alignOf(
-              cell.column.id,
-            )}`}
+            className={`min-w-0 px-2 py-1 ${virtual ? 'truncate' : 'break-words'} ${alignOf(column)}`}
           >
-            <table.FlexRender cell={cell} />
+            {column.cell(row)}
           </div>
         ))}
       </div>
     );
   };
 
-  const header = (
-    <HeaderRow
-      table={table}
-      grid={grid}
-      alignOf={alignOf}
-      sticky={virtual !== undefined}
-      tableLabel={label}
-    />
-  );
-  const empty = tableRows.length === 0 ? <EmptyRow>{emptyText}</EmptyRow> : undefined;
+  let body: ReactNode;
+  if (sorted.length === 0) {
+    body = <EmptyRow>{emptyText}</EmptyRow>;
+  } else if (virtual === undefined || sorted.length <= VIRTUALISE_ABOVE) {
+    body = <div role="rowgroup">{sorted.map((_, index) => renderRow(index))}</div>;
+  } else {
+    const view = { count: sorted.length, ...virtual, renderRow };
+    body = (
+      <Suspense fallback={<FirstRows {...view} />}>
+        <VirtualRows
+          {...view}
+          frameRef={frameRef}
+          headerHeight={HEADER_HEIGHT}
+          rowKeyAt={(index) => {
+            const row = sorted[index];
+            return row === undefined ? String(index) : rowKey(row);
+          }}
+        />
+      </Suspense>
+    );
+  }
 
   return (
     <div
       ref={frameRef}
       role="table"
       aria-label={label}
-      aria-rowcount={tableRows.length + 1}
+      aria-rowcount={sorted.length + 1}
       data-testid={testId}
       className="overflow-auto rounded border border-slate-200 bg-white"
       style={virtual === undefined ? undefined : { maxHeight: virtual.height }}
     >
       <div style={{ minWidth: props.minWidth }}>
-        {header}
-        {empty ??
-          (virtual === undefined ? (
-            <div role="rowgroup">{tableRows.map((_, index) => renderRow(index))}</div>
-          ) : (
-            <VirtualRows
-              frameRef={frameRef}
-              count={tableRows.length}
-              rowHeight={virtual.rowHeight}
-              height={virtual.height}
-              rowKeyAt={(index) => tableRows[index]?.id ?? String(index)}
-              renderRow={renderRow}
-            />
-          ))}
+        <HeaderRow
+          columns={columns}
+          sorting={sorting}
+          onSort={(id) => setSorting((current) => toggledSorting(current, id))}
+          grid={grid}
+          alignOf={alignOf}
+          sticky={virtual !== undefined}
+          tableLabel={label}
+        />
+        {body}
       </div>
     </div>
   );
 }
 
-function HeaderRow<Row extends object>({
-  table,
+function HeaderRow<Row>({
+  columns,
+  sorting,
+  onSort,
   grid,
   alignOf,
-  sticky = false,
+  sticky,
   tableLabel,
 }: {
-  table: ReactTable<typeof features, Row>;
+  columns: readonly TableColumn<Row>[];
+  sorting: readonly SortSpec[];
+  onSort: (columnId: string) => void;
   grid: CSSProperties;
-  alignOf: (id: string) => string;
-  sticky?: boolean;
+  alignOf: (column: TableColumn<Row>) => string;
+  sticky: boolean;
   tableLabel: string;
 }) {
   return (
     <div role="rowgroup" className={sticky ? 'sticky top-0 z-10' : undefined}>
-      {table.getHeaderGroups().map((group) => (
-        <div
-          key={group.id}
-          role="row"
-          aria-rowindex={1}
-          className="grid border-b border-slate-200 bg-slate-100 text-xs font-medium text-slate-600"
-          style={{ ...grid, height: HEADER_HEIGHT }}
-        >
-          {group.headers.map((header) => {
-            const sortedAs = header.column.getIsSorted();
-            const ariaSort =
-              sortedAs === 'asc' ? 'ascending' : sortedAs === 'desc' ? 'descending' : 'none';
-            const title = String(header.column.columnDef.header ?? header.id);
-            return (
-              <div
-                key={header.id}
-                role="columnheader"
-                aria-sort={header.column.getCanSort() ? ariaSort : undefined}
-                className={`flex items-center px-2 ${alignOf(header.column.id)}`}
-              >
-                {header.column.getCanSort() ? (
-                  <button
-                    type="button"
-                    onClick={header.column.getToggleSortingHandler()}
-                    // Unique across the page: several tables have a "State" column.
-                    aria-label={`Sort ${tableLabel.toLowerCase()} by ${title}`}
-                    className="flex w-full items-center gap-1 text-left hover:text-slate-900 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-600"
-                  >
-                    <span>{title}</span>
-                    <span aria-hidden className="text-slate-400">
-                      {sortedAs === 'asc' ? '▲' : sortedAs === 'desc' ? '▼' : ''}
-                    </span>
-                  </button>
-                ) : (
-                  <span>{title}</span>
-                )}
-              </div>
-            );
-          })}
-        </div>
-      ))}
+      <div
+        role="row"
+        aria-rowindex={1}
+        className="grid border-b border-slate-200 bg-slate-100 text-xs font-medium text-slate-600"
+        style={{ ...grid, height: HEADER_HEIGHT }}
+      >
+        {columns.map((column) => {
+          const sortable = column.sortValue !== undefined;
+          const direction = sortDirectionOf(sorting, column.id);
+          return (
+            <div
+              key={column.id}
+              role="columnheader"
+              aria-sort={sortable ? direction : undefined}
+              className={`flex items-center px-2 ${alignOf(column)}`}
+            >
+              {sortable ? (
+                <button
+                  type="button"
+                  onClick={() => onSort(column.id)}
+                  // Unique across the page: several tables have a "State" column.
+                  aria-label={`Sort ${tableLabel.toLowerCase()} by ${column.header}`}
+                  className="flex w-full items-center gap-1 text-left hover:text-slate-900 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-600"
+                >
+                  <span>{column.header}</span>
+                  <span aria-hidden className="text-slate-400">
+                    {direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : ''}
+                  </span>
+                </button>
+              ) : (
+                <span>{column.header}</span>
+              )}
+            </div>
+          );
+        })}
+      </div>
     </div>
   );
 }
@@ -233,39 +206,28 @@ function EmptyRow({ children }: { children: ReactNode }) {
   );
 }
 
-function VirtualRows(props: {
-  frameRef: RefObject<HTMLDivElement | null>;
+/**
+ * What a long table shows while its virtualiser loads (and on the server): the first view of
+ * rows at the offsets the virtualiser will use, in a spacer as tall as every row.
+ */
+function FirstRows(props: {
   count: number;
   rowHeight: number;
   height: number;
-  rowKeyAt: (index: number) => string;
   renderRow: (index: number, style: CSSProperties) => ReactNode;
 }) {
-  const { frameRef, count, rowHeight, height, rowKeyAt, renderRow } = props;
-  // The virtualizer returns fresh functions each render by design; nothing here is memoised.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => frameRef.current,
-    estimateSize: () => rowHeight,
-    getItemKey: rowKeyAt,
-    overscan: 12,
-    // Rows sit below the sticky header inside the same scroll area.
-    scrollMargin: HEADER_HEIGHT,
-    // Before the browser measures (and when rendered on the server), assume the full height.
-    initialRect: { width: 0, height },
-  });
-
+  const { count, rowHeight, height, renderRow } = props;
+  const shown = Math.min(count, Math.ceil(height / rowHeight) + OVERSCAN);
   return (
-    <div role="rowgroup" className="relative" style={{ height: virtualizer.getTotalSize() }}>
-      {virtualizer.getVirtualItems().map((item) =>
-        renderRow(item.index, {
+    <div role="rowgroup" className="relative" style={{ height: count * rowHeight }}>
+      {Array.from({ length: shown }, (_, index) =>
+        renderRow(index, {
           position: 'absolute',
           top: 0,
           left: 0,
           width: '100%',
           height: rowHeight,
-          transform: `translateY(${item.start - HEADER_HEIGHT}px)`,
+          transform: `translateY(${index * rowHeight}px)`,
         }),
       )}
     </div>

@@ -53,6 +53,12 @@ describe('agent pool panel', () => {
     expect(html).toContain('aria-rowcount="5001"');
   });
 
+  it('renders every row of a pool small enough not to need virtualising', () => {
+    const html = render(<AgentPoolPanel pool={pool(manyAgents(80), 100)} />);
+
+    expect(rowCount(html)).toBe(80);
+  });
+
   it('flags possibly orphaned agents and Jenkins nodes without an instance', () => {
     const agents = [agent({ possiblyOrphaned: true, nodeName: undefined })];
     const withMismatch = {
