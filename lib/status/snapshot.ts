@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Stack } from '@aws-sdk/client-cloudformation';
+import type { Instance } from '@aws-sdk/client-ec2';
 import type { AwsClients } from '../aws/clients';
 import { listStackResources, readLatestStackEvents, requireStack } from '../aws/cloudformation';
 import { describeAgentInstances } from '../aws/ec2';
@@ -56,6 +57,13 @@ export interface StackMemory {
   transitions: TargetTransition[];
   pool: PoolMemory;
   snapshots: number;
+  /** The agent tag the last snapshot's outputs named: the next one lists agents by it at once. */
+  agentTag: AgentTag | undefined;
+}
+
+interface AgentTag {
+  readonly key: string;
+  readonly value: string;
 }
 
 export function newStackMemory(): StackMemory {
@@ -68,6 +76,34 @@ export function newStackMemory(): StackMemory {
     transitions: [],
     pool: newPoolMemory(),
     snapshots: 0,
+    agentTag: undefined,
+  };
+}
+
+function agentTagOf(outputs: Record<string, string>): AgentTag | undefined {
+  const { AgentTagKey: key, AgentTagValue: value } = outputs;
+  return key === undefined || value === undefined ? undefined : { key, value };
+}
+
+/**
+ * The agents listed by the tag the last snapshot saw, sent before DescribeStacks answers: the
+ * DescribeInstances pages are the longest chain of a large pool, and the tag comes from the
+ * template's outputs, which change only with the template. `confirm` checks it against the
+ * outputs just read and lists again (and only then) when it changed.
+ */
+function listAgentsEarly(clients: AwsClients, memory: StackMemory) {
+  const guess = memory.agentTag;
+  const early = guess && describeAgentInstances(clients, guess.key, guess.value);
+  // Failures surface through `confirm`; this only keeps an early one from counting as unhandled.
+  early?.catch(() => undefined);
+  return {
+    confirm(outputs: Record<string, string>): Promise<Instance[]> {
+      const tag = agentTagOf(outputs);
+      memory.agentTag = tag;
+      if (tag === undefined) return Promise.resolve([]);
+      if (early !== undefined && guess?.key === tag.key && guess.value === tag.value) return early;
+      return describeAgentInstances(clients, tag.key, tag.value);
+    },
   };
 }
 
@@ -112,18 +148,24 @@ async function refreshResourceMap(
   memory.resourceKey = key;
 }
 
+/**
+ * The controller's service, tasks and targets. The outputs name them, so the calls start at
+ * once, ListTasks first: ListTasks → DescribeTasks is the snapshot's longest chain, and going
+ * out first its answer is read first. The resource map (`mapReady`, the stack's task
+ * definition and health check) is awaited only to build the view.
+ */
 async function readController(
   clients: AwsClients,
   outputs: Record<string, string>,
   memory: StackMemory,
+  mapReady: Promise<void>,
   now: number,
 ): Promise<ControllerView | undefined> {
   const cluster = outputs.ClusterName;
   const serviceName = outputs.ControllerServiceName;
-  if (cluster === undefined || serviceName === undefined) return undefined;
+  if (cluster === undefined || serviceName === undefined) return mapReady.then(() => undefined);
 
-  const [described, tasks, targets] = await Promise.all([
-    describeService(clients, cluster, serviceName),
+  const [tasks, described, targets] = await Promise.all([
     listServiceTasks(clients, cluster, serviceName).then((running) => {
       for (const arn of running) memory.seenTasks.set(arn, now);
       for (const [arn, seen] of memory.seenTasks) {
@@ -131,9 +173,11 @@ async function readController(
       }
       return describeTasks(clients, cluster, [...memory.seenTasks.keys()]);
     }),
+    describeService(clients, cluster, serviceName),
     outputs.TargetGroupArn === undefined
       ? Promise.resolve([])
       : describeTargetHealth(clients, outputs.TargetGroupArn),
+    mapReady,
   ]);
 
   const { service, failure } = described;
@@ -180,11 +224,12 @@ function isMoving(snapshot: Omit<StackSnapshot, 'pollAfterMs' | 'refreshInMs'>):
 }
 
 /**
- * Builds one stack's snapshot with the fewest calls the APIs allow: DescribeStacks first (the
- * outputs name everything else), then in parallel DescribeServices, ListTasks → DescribeTasks
- * (batches of 100), DescribeTargetHealth, the first page of DescribeStackEvents, the agents'
- * DescribeInstances (1,000 a page) and the Jenkins probe. The resource map is read only when
- * the stack has changed since the last snapshot.
+ * Builds one stack's snapshot with the fewest calls the APIs allow: DescribeStacks together
+ * with the first page of DescribeStackEvents and (from the second snapshot on) the agents'
+ * DescribeInstances (1,000 a page); then, the outputs naming everything else, in parallel
+ * ListTasks → DescribeTasks (batches of 100), DescribeServices, DescribeTargetHealth and the
+ * Jenkins probe. The resource map is read only when the stack has changed since the last
+ * snapshot, alongside the rest.
  */
 export async function buildSnapshot(
   clients: AwsClients,
@@ -192,6 +237,12 @@ export async function buildSnapshot(
   memory: StackMemory,
   now = Date.now(),
 ): Promise<StackSnapshot> {
+  // The events need only the stack's name: they go out with DescribeStacks, not after it.
+  // Their failure is handled by Promise.all below; the empty handler only keeps one that
+  // comes before DescribeStacks answers from counting as unhandled.
+  const latestEvents = readLatestStackEvents(clients, stackName);
+  latestEvents.catch(() => undefined);
+  const agentInstances = listAgentsEarly(clients, memory);
   const stack = await requireStack(clients, stackName);
   const outputs = outputsOf(stack);
   const parameters = parametersOf(stack);
@@ -199,13 +250,15 @@ export async function buildSnapshot(
   const fetchedAt = new Date(now).toISOString();
 
   const [controller, stackEvents, instances, jenkins] = await Promise.all([
-    refreshResourceMap(clients, stack, outputs, memory).then(() =>
-      readController(clients, outputs, memory, now),
+    readController(
+      clients,
+      outputs,
+      memory,
+      refreshResourceMap(clients, stack, outputs, memory),
+      now,
     ),
-    readLatestStackEvents(clients, stackName),
-    outputs.AgentTagKey === undefined || outputs.AgentTagValue === undefined
-      ? Promise.resolve([])
-      : describeAgentInstances(clients, outputs.AgentTagKey, outputs.AgentTagValue),
+    latestEvents,
+    agentInstances.confirm(outputs),
     view.jenkinsUrl === undefined || (isInProgress(view.status) && view.status.startsWith('CREATE'))
       ? Promise.resolve<JenkinsView | undefined>(undefined)
       : probeJenkins(view.jenkinsUrl, now),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStatusService, type StatusService } from '@/lib/status/service';
 import { SnapshotCache } from '@/lib/status/cache';
+import { buildSnapshot, newStackMemory } from '@/lib/status/snapshot';
 import { eventually, launchStack, startTestSandbox, type TestSandbox } from '../../support/sandbox';
 
 describe('status snapshot against the sandbox', () => {
@@ -132,5 +133,53 @@ describe('status snapshot against the sandbox', () => {
         'ListTasks',
       ].sort(),
     );
+  });
+
+  it('sends DescribeStackEvents with DescribeStacks, and ListTasks first once the outputs are in', async () => {
+    const latencyMs = 200;
+    await status.snapshot('eu-west-1', 'jenkins-snap');
+    await env.sandbox.control.clearRequests();
+    await env.sandbox.control.setFaults([{ latencyMs }]);
+    try {
+      await status.snapshot('eu-west-1', 'jenkins-snap');
+    } finally {
+      await env.sandbox.control.clearFaults();
+    }
+    const { requests } = await env.sandbox.control.requests();
+    const startOf = (operation: string) => {
+      const request = requests.find((entry) => entry.operation === operation);
+      if (request === undefined) throw new Error(`no ${operation} in the request log`);
+      return Date.parse(request.time);
+    };
+
+    const stacksAsked = startOf('DescribeStacks');
+    // Sent before DescribeStacks could answer: the events need only the name, the agents the
+    // tag the last snapshot saw.
+    expect(startOf('DescribeStackEvents') - stacksAsked).toBeLessThan(latencyMs / 2);
+    expect(startOf('DescribeInstances') - stacksAsked).toBeLessThan(latencyMs / 2);
+    // The longest chain, ListTasks → DescribeTasks, waits for the outputs and then goes first.
+    const listTasks = startOf('ListTasks');
+    expect(listTasks - stacksAsked).toBeGreaterThanOrEqual(latencyMs);
+    for (const operation of ['DescribeServices', 'DescribeTargetHealth']) {
+      expect(listTasks).toBeLessThanOrEqual(startOf(operation));
+    }
+  });
+
+  it('lists the agents again when the outputs name another tag than the one it guessed', async () => {
+    const memory = newStackMemory();
+    const right = await buildSnapshot(env.clients, 'jenkins-snap', memory);
+    expect(right.agents.agents.length).toBeGreaterThan(0);
+    expect(memory.agentTag).toEqual({ key: 'jenkins-on-aws:stack', value: 'jenkins-snap' });
+
+    memory.agentTag = { key: 'jenkins-on-aws:stack', value: 'some-other-stack' };
+    await env.sandbox.control.clearRequests();
+    const again = await buildSnapshot(env.clients, 'jenkins-snap', memory);
+    const { requests } = await env.sandbox.control.requests();
+
+    expect(requests.filter((entry) => entry.operation === 'DescribeInstances')).toHaveLength(2);
+    expect(again.agents.agents.map((agent) => agent.instanceId).sort()).toEqual(
+      right.agents.agents.map((agent) => agent.instanceId).sort(),
+    );
+    expect(memory.agentTag).toEqual({ key: 'jenkins-on-aws:stack', value: 'jenkins-snap' });
   });
 });
