@@ -6,15 +6,20 @@ import {
   useMemo,
   useRef,
   useState,
+  type ComponentType,
   type CSSProperties,
   type ReactNode,
 } from 'react';
 import type { SortSpec, TableColumn } from './columns';
+import type { VirtualRowsProps } from './VirtualRows';
 import { sortDirectionOf, toggledSorting } from './sort-state';
 import { sortRows } from './sorting';
 
 // Loaded only when a table grows past VIRTUALISE_ABOVE rows: most pages never pay for it.
-const VirtualRows = lazy(() => import('./VirtualRows'));
+// Should the chunk be gone (a deploy replaced it under an open tab), every row is drawn.
+const VirtualRows = lazy((): Promise<{ default: ComponentType<VirtualRowsProps> }> =>
+  import('./VirtualRows').catch(() => ({ default: EveryRow })),
+);
 
 /** The header row's height in pixels; virtual rows start below it. */
 const HEADER_HEIGHT = 32;
@@ -231,5 +236,12 @@ function FirstRows(props: {
         }),
       )}
     </div>
+  );
+}
+
+/** Every row in the normal flow: the fallback when the virtualiser cannot be loaded. */
+function EveryRow({ count, renderRow }: Pick<VirtualRowsProps, 'count' | 'renderRow'>) {
+  return (
+    <div role="rowgroup">{Array.from({ length: count }, (_, index) => renderRow(index, {}))}</div>
   );
 }

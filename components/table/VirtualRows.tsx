@@ -35,7 +35,12 @@ export default function VirtualRows(props: VirtualRowsProps) {
   });
 
   return (
-    <div role="rowgroup" className="relative" style={{ height: virtualizer.getTotalSize() }}>
+    <div
+      role="rowgroup"
+      data-virtualised="true"
+      className="relative"
+      style={{ height: virtualizer.getTotalSize() }}
+    >
       {virtualizer.getVirtualItems().map((item) =>
         renderRow(item.index, {
           position: 'absolute',

@@ -19,12 +19,13 @@ export const DESCRIBE_INSTANCES_PAGE = 1000;
 /**
  * The agent instances of one stack: filtered on the server by the stack's agent tag, without
  * terminated ones, at the largest page size, over every page (EC2 may return short or even
- * empty pages with a NextToken, so paging goes on until the token is gone).
+ * empty pages with a NextToken, so paging goes on until the token is gone) unless aborted.
  */
 export async function describeAgentInstances(
   clients: AwsClients,
   tagKey: string,
   tagValue: string,
+  abortSignal?: AbortSignal,
 ): Promise<Instance[]> {
   const instances: Instance[] = [];
   const pages = paginateDescribeInstances(
@@ -38,6 +39,8 @@ export async function describeAgentInstances(
         },
       ],
     },
+    // Handed to every page's send: an aborted listing stops asking for the next page.
+    { abortSignal },
   );
   for await (const page of pages) {
     for (const reservation of page.Reservations ?? [])

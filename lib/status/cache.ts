@@ -6,6 +6,9 @@ import type { StackSnapshot } from './types';
 /** The shortest time a snapshot is reused for every viewer before AWS is asked again. */
 export const SNAPSHOT_REUSE_MS = 2_500;
 
+/** An `at` so old that the snapshot is due whatever the clock says. */
+const DUE = Number.NEGATIVE_INFINITY;
+
 interface Entry {
   /** The last good snapshot. */
   snapshot: StackSnapshot | undefined;
@@ -15,6 +18,10 @@ interface Entry {
   at: number;
   inFlight: Promise<StackSnapshot> | undefined;
   failingSince: number | undefined;
+  /** Refreshes failed in a row: each one doubles the wait before the next. */
+  failures: number;
+  /** Bumped by `invalidate`: a refresh begun before it answers its waiters but is not reused. */
+  generation: number;
 }
 
 function reasonOf(error: unknown): string {
@@ -50,9 +57,11 @@ export class SnapshotCache {
       entry = {
         snapshot: undefined,
         served: undefined,
-        at: 0,
+        at: DUE,
         inFlight: undefined,
         failingSince: undefined,
+        failures: 0,
+        generation: 0,
       };
       this.entries.set(key, entry);
     }
@@ -72,33 +81,43 @@ export class SnapshotCache {
   }
 
   private reuseFor(entry: Entry): number {
-    // 0 turns reuse off (tests); a failing refresh is retried at the shortest reuse.
-    if (this.reuseMs === 0 || entry.failingSince !== undefined || entry.served === undefined) {
-      return this.reuseMs;
-    }
-    const pace = entry.served.pollAfterMs;
-    return Number.isFinite(pace) ? Math.max(this.reuseMs, pace) : this.reuseMs;
+    // 0 turns reuse off (tests).
+    if (this.reuseMs === 0 || entry.served === undefined) return this.reuseMs;
+    const pace = Number.isFinite(entry.served.pollAfterMs)
+      ? Math.max(this.reuseMs, entry.served.pollAfterMs)
+      : this.reuseMs;
+    if (entry.failures === 0) return pace;
+    // While AWS fails (throttled, unreachable), retry soon, then back off to the page's pace:
+    // every viewer waits on this, so a throttled account is not asked harder than at rest.
+    return Math.min(pace, this.reuseMs * 2 ** (entry.failures - 1));
   }
 
   /** Forgets a stack, so that the next request reads AWS again (after a mutation). */
   invalidate(key: string): void {
     const entry = this.entries.get(key);
-    if (entry !== undefined) entry.at = 0;
+    if (entry === undefined) return;
+    entry.at = DUE;
+    entry.generation += 1;
   }
 
   private async refresh(entry: Entry, load: () => Promise<StackSnapshot>): Promise<StackSnapshot> {
+    const generation = entry.generation;
+    // A refresh that began before an invalidation read AWS before the change: due at once.
+    const readAt = () => (entry.generation === generation ? this.clock() : DUE);
     try {
       const snapshot = await load();
       entry.snapshot = snapshot;
       entry.served = snapshot;
-      entry.at = this.clock();
+      entry.at = readAt();
       entry.failingSince = undefined;
+      entry.failures = 0;
       return snapshot;
     } catch (error) {
       const last = entry.snapshot;
       if (last === undefined || (isAppError(error) && error.kind === 'not_found')) throw error;
       entry.failingSince ??= this.clock();
-      entry.at = this.clock();
+      entry.failures += 1;
+      entry.at = readAt();
       log.warn(
         { err: error, stack: last.stack.name },
         'snapshot refresh failed; serving last good',

@@ -46,7 +46,8 @@ export const SLOW_POLL_MS = 15_000;
  * What the dashboard remembers about one stack between snapshots: the resource map (read
  * again only when the stack changes), the tasks it has seen (so stopped ones are described by
  * id, in the same DescribeTasks batch, and keep their stopped reason), and the target-health
- * transitions AWS itself keeps no history of.
+ * transitions AWS itself keeps no history of. One snapshot at a time uses it: the status
+ * service's cache never runs two refreshes of a stack at once.
  */
 export interface StackMemory {
   resourceKey: string | undefined;
@@ -89,20 +90,31 @@ function agentTagOf(outputs: Record<string, string>): AgentTag | undefined {
  * The agents listed by the tag the last snapshot saw, sent before DescribeStacks answers: the
  * DescribeInstances pages are the longest chain of a large pool, and the tag comes from the
  * template's outputs, which change only with the template. `confirm` checks it against the
- * outputs just read and lists again (and only then) when it changed.
+ * outputs just read and lists again (and only then) when it changed; `abandon` stops the pages
+ * when DescribeStacks failed. Only a snapshot that read its stack remembers a tag, so while
+ * AWS is failing nothing is sent ahead.
  */
 function listAgentsEarly(clients: AwsClients, memory: StackMemory) {
   const guess = memory.agentTag;
-  const early = guess && describeAgentInstances(clients, guess.key, guess.value);
+  memory.agentTag = undefined;
+  const abort = new AbortController();
+  const early = guess && describeAgentInstances(clients, guess.key, guess.value, abort.signal);
   // Failures surface through `confirm`; this only keeps an early one from counting as unhandled.
   early?.catch(() => undefined);
   return {
     confirm(outputs: Record<string, string>): Promise<Instance[]> {
       const tag = agentTagOf(outputs);
       memory.agentTag = tag;
-      if (tag === undefined) return Promise.resolve([]);
-      if (early !== undefined && guess?.key === tag.key && guess.value === tag.value) return early;
-      return describeAgentInstances(clients, tag.key, tag.value);
+      if (early !== undefined && guess?.key === tag?.key && guess?.value === tag?.value) {
+        return early;
+      }
+      abort.abort();
+      return tag === undefined
+        ? Promise.resolve([])
+        : describeAgentInstances(clients, tag.key, tag.value);
+    },
+    abandon(): void {
+      abort.abort();
     },
   };
 }
@@ -150,9 +162,10 @@ async function refreshResourceMap(
 
 /**
  * The controller's service, tasks and targets. The outputs name them, so the calls start at
- * once, ListTasks first: ListTasks → DescribeTasks is the snapshot's longest chain, and going
- * out first its answer is read first. The resource map (`mapReady`, the stack's task
- * definition and health check) is awaited only to build the view.
+ * once, ListTasks first: ListTasks → DescribeTasks is the snapshot's longest chain, and a
+ * service that works through requests in arrival order (as the sandbox does) answers it
+ * first. The resource map (`mapReady`, the stack's task definition and health check) is
+ * awaited only to build the view.
  */
 async function readController(
   clients: AwsClients,
@@ -243,7 +256,10 @@ export async function buildSnapshot(
   const latestEvents = readLatestStackEvents(clients, stackName);
   latestEvents.catch(() => undefined);
   const agentInstances = listAgentsEarly(clients, memory);
-  const stack = await requireStack(clients, stackName);
+  const stack = await requireStack(clients, stackName).catch((error: unknown) => {
+    agentInstances.abandon();
+    throw error;
+  });
   const outputs = outputsOf(stack);
   const parameters = parametersOf(stack);
   const view = stackView(stack, clients.region, new Set());

@@ -107,14 +107,51 @@ describe('snapshot cache', () => {
     expect((await cache.get('a', load)).refreshInMs).toBe(15_000);
   });
 
-  it('asks for a retry at the shortest reuse while AWS is failing', async () => {
+  it('retries soon while AWS is failing, then backs off to the pace of the snapshot', async () => {
     let now = 0;
+    let loads = 0;
     const cache = new SnapshotCache(2_500, () => now);
     await cache.get('a', async () => snapshot('a', 15_000));
+    const failing = async () => {
+      loads += 1;
+      throw Object.assign(new Error('Rate exceeded'), { name: 'Throttling' });
+    };
+
+    const waits: number[] = [];
     now = 15_000;
-    const stale = await cache.get('a', async () => Promise.reject(new Error('offline')));
-    expect(stale.stale).toBeDefined();
-    expect(stale.refreshInMs).toBe(2_500);
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const stale = await cache.get('a', failing);
+      expect(stale.stale).toBeDefined();
+      waits.push(stale.refreshInMs);
+      // A crowd asking in between is served the stale snapshot, not another AWS call.
+      now += stale.refreshInMs - 1;
+      await cache.get('a', failing);
+      now += 1;
+    }
+    expect(waits).toEqual([2_500, 5_000, 10_000, 15_000, 15_000]);
+    expect(loads).toBe(5);
+
+    const fresh = await cache.get('a', async () => snapshot('a', 15_000));
+    expect(fresh.stale).toBeUndefined();
+    expect(fresh.refreshInMs).toBe(15_000);
+  });
+
+  it('does not reuse a refresh that began before an invalidation', async () => {
+    let now = 0;
+    const cache = new SnapshotCache(2_500, () => now);
+    let release: (value: StackSnapshot) => void = () => undefined;
+    const slow = cache.get('a', () => new Promise<StackSnapshot>((resolve) => (release = resolve)));
+    cache.invalidate('a');
+    now = 100;
+    release(snapshot('a', 15_000));
+    expect((await slow).refreshInMs).toBe(0);
+
+    let loads = 0;
+    await cache.get('a', async () => {
+      loads += 1;
+      return snapshot('a', 15_000);
+    });
+    expect(loads).toBe(1);
   });
 
   it('leaves the snapshot as built when reuse is off', async () => {
