@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAwsClients, type AwsClients } from '@/lib/aws/clients';
+import { nextPollMs } from '@/lib/client/poll';
 import { SnapshotCache, SNAPSHOT_REUSE_MS } from '@/lib/status/cache';
 import { createStatusService, statusService, type StatusService } from '@/lib/status/service';
 import type { StackSnapshot } from '@/lib/status/types';
@@ -86,7 +87,8 @@ describe('faults › AWS unreachable for a minute', () => {
     }
 
     await sandbox.sandbox.control.clearFaults();
-    advance(POLL_EVERY_MS);
+    // The page's next poll, when the last stale answer said the server would try again.
+    advance(nextPollMs(answers.at(-1)));
     const recovered = await status.snapshot(REGION, STACK);
     expect(recovered.stale).toBeUndefined();
     expect(recovered.fetchedAt).not.toBe(lastGood.fetchedAt);
@@ -113,7 +115,7 @@ describe('faults › AWS unreachable for a minute', () => {
     expect(answers[0]?.stale?.since).toBeDefined();
 
     current = reachable;
-    advance(POLL_EVERY_MS);
+    advance(nextPollMs(answers.at(-1)));
     const recovered = await status.snapshot(REGION, STACK);
     expect(recovered.stale).toBeUndefined();
   });
