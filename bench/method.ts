@@ -24,7 +24,7 @@ export const METHOD = [
   "  from the 10 agents the stack's own simulated plugin launches to 1,000 and 5,000 through the",
   '  sandbox control API (`POST /_sandbox/ec2/agents`).',
   '- **Snapshot time with 50 ms per AWS call**: the sandbox adds 50 ms to every call; the median',
-  '  of seven snapshots is divided by the critical path, the longest chain of calls that must',
+  '  of eleven snapshots is divided by the critical path, the longest chain of calls that must',
   '  wait for one another: DescribeStacks → ListTasks → DescribeTasks (3 calls), or each',
   '  DescribeInstances page in turn (⌈M/1000⌉ calls: a warm snapshot sends the first page with',
   '  DescribeStacks, by the agent tag it saw last), whichever is longer, × 50 ms. The',

@@ -13,7 +13,7 @@ import {
 const STACK = 'bench-pool';
 const POOL_SIZES = [10, 1_000, 5_000] as const;
 const ADDED_LATENCY_MS = 50;
-const LATENCY_RUNS = 7;
+const LATENCY_RUNS = 11;
 
 /** The calls a snapshot cannot do without, per operation, for N tasks and M agents. */
 function lowerBoundByOperation(tasks: number, agents: number): Record<string, number> {
