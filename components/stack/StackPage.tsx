@@ -68,7 +68,10 @@ function PageHeading({
         <div className="text-xs text-slate-500">
           <UpdatedAgo at={snapshot.fetchedAt} /> ·{' '}
           <span data-testid="poll-interval" data-poll-ms={snapshot.pollAfterMs}>
-            refreshing every {Math.round(snapshot.pollAfterMs / 1_000)} s
+            {snapshot.stale === undefined
+              ? `refreshing every ${Math.round(snapshot.pollAfterMs / 1_000)} s`
+              : // While AWS fails the server retries sooner, backing off to this pace.
+                `retrying, at most every ${Math.round(snapshot.pollAfterMs / 1_000)} s`}
           </span>
         </div>
       )}
