@@ -21,6 +21,8 @@ const sandbox = await startSandbox({
   seed: values.seed === undefined ? undefined : Number(values.seed),
 });
 
+// What the person who started it needs, on stdout: this is the command's output, not a log
+// line (the sandbox logs through its own logger). bench/sandbox-process.ts reads the first line.
 console.log(`AWS sandbox listening on ${sandbox.url}`);
 console.log(
   `  AWS_ENDPOINT_URL=${sandbox.url} AWS_REGION=eu-west-1 AWS_ACCESS_KEY_ID=sandbox AWS_SECRET_ACCESS_KEY=sandbox`,

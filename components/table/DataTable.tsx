@@ -11,6 +11,7 @@ import {
   type ReactNode,
 } from 'react';
 import type { SortSpec, TableColumn } from './columns';
+import { OVERSCAN, rowPlacement } from './row-placement';
 import type { VirtualRowsProps } from './VirtualRows';
 import { sortDirectionOf, toggledSorting } from './sort-state';
 import { sortRows } from './sorting';
@@ -26,9 +27,6 @@ const HEADER_HEIGHT = 32;
 
 /** A virtual table renders every row up to this many, and only the visible ones beyond. */
 export const VIRTUALISE_ABOVE = 100;
-
-/** Rows drawn beyond the view while the virtualiser loads, as it would draw them. */
-const OVERSCAN = 12;
 
 export interface DataTableProps<Row extends object> {
   readonly columns: readonly TableColumn<Row>[];
@@ -226,14 +224,7 @@ function FirstRows(props: {
   return (
     <div role="rowgroup" className="relative" style={{ height: count * rowHeight }}>
       {Array.from({ length: shown }, (_, index) =>
-        renderRow(index, {
-          position: 'absolute',
-          top: 0,
-          left: 0,
-          width: '100%',
-          height: rowHeight,
-          transform: `translateY(${index * rowHeight}px)`,
-        }),
+        renderRow(index, rowPlacement(index * rowHeight, rowHeight)),
       )}
     </div>
   );

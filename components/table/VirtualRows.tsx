@@ -2,6 +2,7 @@
 
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { CSSProperties, ReactNode, RefObject } from 'react';
+import { OVERSCAN, rowPlacement } from './row-placement';
 
 export interface VirtualRowsProps {
   readonly frameRef: RefObject<HTMLDivElement | null>;
@@ -28,7 +29,7 @@ export default function VirtualRows(props: VirtualRowsProps) {
     getScrollElement: () => frameRef.current,
     estimateSize: () => rowHeight,
     getItemKey: rowKeyAt,
-    overscan: 12,
+    overscan: OVERSCAN,
     scrollMargin: headerHeight,
     // Before the browser measures (and when rendered on the server), assume the full height.
     initialRect: { width: 0, height },
@@ -41,16 +42,9 @@ export default function VirtualRows(props: VirtualRowsProps) {
       className="relative"
       style={{ height: virtualizer.getTotalSize() }}
     >
-      {virtualizer.getVirtualItems().map((item) =>
-        renderRow(item.index, {
-          position: 'absolute',
-          top: 0,
-          left: 0,
-          width: '100%',
-          height: rowHeight,
-          transform: `translateY(${item.start - headerHeight}px)`,
-        }),
-      )}
+      {virtualizer
+        .getVirtualItems()
+        .map((item) => renderRow(item.index, rowPlacement(item.start - headerHeight, rowHeight)))}
     </div>
   );
 }
