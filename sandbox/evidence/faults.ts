@@ -42,21 +42,24 @@ const SERVER_ERROR: Record<string, [string, string]> = {
 const UNAVAILABLE: [string, string] = ['ServiceUnavailable', 'Service is unavailable.'];
 
 /**
- * The fault layer consulted before every AWS call. Decisions come from a seeded generator that
- * restarts whenever the rules are set, so a test that sets a 50% throttle sees the same calls
+ * The fault layer consulted before every AWS call. Decisions come from seeded generators that
+ * restart whenever the rules are set, so a test that sets a 50% throttle sees the same calls
  * fail on every run.
+ *
+ * Each operation in each region draws from its own generator. One shared generator would hand
+ * its numbers out in whatever order concurrent calls arrive, so which of a snapshot's parallel
+ * calls got throttled would change from run to run; per operation, the n-th DescribeTargetHealth
+ * (retries included) meets the same fate however the other calls interleave.
  */
 export class FaultInjector {
   private rules: FaultRule[] = [];
-  private random: SeededRandom;
+  private readonly streams = new Map<string, SeededRandom>();
 
-  constructor(private readonly seed: number) {
-    this.random = new SeededRandom(seed);
-  }
+  constructor(private readonly seed: number) {}
 
   set(rules: readonly FaultRule[]): void {
     this.rules = rules.map((rule) => ({ ...rule }));
-    this.random = new SeededRandom(this.seed);
+    this.streams.clear();
   }
 
   list(): FaultRule[] {
@@ -66,16 +69,17 @@ export class FaultInjector {
   decide(service: string, operation: string, region: string): FaultDecision {
     let delayMs = 0;
     let error: AwsServiceError | undefined;
+    const random = this.stream(`${region}/${service}/${operation}`);
 
     for (const rule of this.rules) {
       if (!matches(rule, service, operation, region)) continue;
       delayMs += rule.latencyMs ?? 0;
       if (error || rule.remaining === 0) continue;
 
-      if (rule.throttlePercent && this.random.next() * 100 < rule.throttlePercent) {
+      if (rule.throttlePercent && random.next() * 100 < rule.throttlePercent) {
         const [code, message, status] = THROTTLING[service] ?? ['Throttling', 'Rate exceeded', 400];
         error = new AwsServiceError(code, message, status);
-      } else if (rule.errorPercent && this.random.next() * 100 < rule.errorPercent) {
+      } else if (rule.errorPercent && random.next() * 100 < rule.errorPercent) {
         const status = rule.errorStatus ?? 500;
         const [code, message] =
           status === 503 ? UNAVAILABLE : (SERVER_ERROR[service] ?? ['InternalFailure', 'Error']);
@@ -86,6 +90,25 @@ export class FaultInjector {
 
     return error ? { delayMs, error } : { delayMs };
   }
+
+  private stream(key: string): SeededRandom {
+    let random = this.streams.get(key);
+    if (random === undefined) {
+      random = new SeededRandom(streamSeed(this.seed, key));
+      this.streams.set(key, random);
+    }
+    return random;
+  }
+}
+
+/** The sandbox's seed mixed with the stream's name (FNV-1a), so each stream starts elsewhere. */
+function streamSeed(seed: number, key: string): number {
+  let hash = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < key.length; i += 1) {
+    hash ^= key.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash | 0;
 }
 
 function matches(rule: FaultRule, service: string, operation: string, region: string): boolean {

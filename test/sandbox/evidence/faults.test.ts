@@ -5,6 +5,7 @@ import { DescribeLoadBalancersCommand } from '@aws-sdk/client-elastic-load-balan
 import { GetParameterCommand } from '@aws-sdk/client-ssm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '@/sandbox/index';
+import { FaultInjector } from '@/sandbox/evidence/faults';
 import { AGENT_AMI_PARAMETER } from '@/sandbox/world/seed';
 import { clientsFor, pausedSandbox } from '../support';
 
@@ -71,6 +72,32 @@ describe('fault layer', () => {
     expect(first).toContain(true);
     expect(first).toContain(false);
     expect(await outcomes()).toEqual(first);
+  });
+
+  it('decides each operation the same way however concurrent calls to others interleave', () => {
+    const throttled = (injector: FaultInjector, operation: string) =>
+      injector.decide('elasticloadbalancing', operation, 'eu-west-1').error !== undefined;
+    const rules = [{ throttlePercent: 30 }];
+
+    // Alone: twenty DescribeTargetHealth calls in a row.
+    const alone = new FaultInjector(51);
+    alone.set(rules);
+    const aloneFates = Array.from({ length: 20 }, () => throttled(alone, 'DescribeTargetHealth'));
+
+    // Interleaved with other operations' calls, in a different pattern each time.
+    const busy = new FaultInjector(51);
+    busy.set(rules);
+    const busyFates = Array.from({ length: 20 }, (_, call) => {
+      for (let other = 0; other < call % 3; other += 1) throttled(busy, 'DescribeTargetGroups');
+      return throttled(busy, 'DescribeTargetHealth');
+    });
+
+    expect(aloneFates).toContain(true);
+    expect(aloneFates).toContain(false);
+    expect(busyFates).toEqual(aloneFates);
+    // Setting the rules again starts every operation's decisions over.
+    busy.set(rules);
+    expect(throttled(busy, 'DescribeTargetHealth')).toBe(aloneFates[0]);
   });
 
   it('returns 5xx server errors, which the SDK retries', async () => {
