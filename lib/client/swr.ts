@@ -1,5 +1,6 @@
 'use client';
 
+import { useEffect } from 'react';
 import useSWR, { type SWRConfiguration } from 'swr';
 import type { AppError } from '@/lib/errors';
 import type { EnvironmentResponse, OverviewResponse } from '@/lib/stacks/views';
@@ -7,6 +8,7 @@ import type { StackSnapshot } from '@/lib/status/types';
 import { fetchJson, isSignedOut } from './fetcher';
 import { environmentKey, overviewKey, stackSnapshotKey } from './keys';
 import { nextPollMs } from './poll';
+import { startPollLoop } from './poll-loop';
 
 const OVERVIEW_POLL_MS = 15_000;
 
@@ -36,13 +38,30 @@ export function useEnvironment(enabled = true) {
 
 /**
  * One stack's snapshot, polled when the server refreshes it (`nextPollMs`), at the pace the
- * snapshot asks for: every few seconds while anything moves, slowly at rest. SWR keeps the
- * last data while a refresh fails, so the page can say how old it is instead of going blank.
+ * snapshot asks for: every few seconds while anything moves, slowly at rest. The wait restarts
+ * from every new snapshot, including one a scale edit fetched at once, so an update's progress
+ * shows at the update's pace. SWR keeps the last data while a refresh fails, so the page can
+ * say how old it is instead of going blank; the loop keeps polling until the dashboard answers.
  */
 export function useStackSnapshot(name: string, region: string | undefined) {
-  return useSWR<StackSnapshot, AppError>(stackSnapshotKey(name, region), fetchJson, {
+  const result = useSWR<StackSnapshot, AppError>(stackSnapshotKey(name, region), fetchJson, {
     ...shared,
-    refreshInterval: nextPollMs,
+    // The poll loop below is the one retry: SWR's would poll a second schedule beside it.
+    shouldRetryOnError: false,
     keepPreviousData: true,
   });
+  const { data, error, mutate } = result;
+  const signedOut = error !== undefined && isSignedOut(error);
+
+  useEffect(() => {
+    // A signed-out fetch has already sent the person to /signin.
+    if (signedOut) return undefined;
+    return startPollLoop({
+      delayMs: () => nextPollMs(data),
+      poll: () => mutate(),
+      hidden: () => document.visibilityState === 'hidden',
+    });
+  }, [data, signedOut, mutate]);
+
+  return result;
 }

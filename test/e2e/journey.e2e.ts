@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SandboxControlClient } from '@/sandbox/control-client';
 import { readFileSync } from 'node:fs';
 import { launchBrowser, screenshot, signIn } from './support/browser';
+import { recordSnapshotPolls } from './support/polls';
 import { recordResponseBodies } from './support/secrets';
 import { waitForCount, waitForExactText, waitForText } from './support/wait';
 import { E2E_USERS } from './support/users';
@@ -23,11 +24,13 @@ describe('journey: launch, watch and scale', () => {
   let browser: Browser;
   let page: Page;
   let responses: ReturnType<typeof recordResponseBodies>;
+  let polls: ReturnType<typeof recordSnapshotPolls>;
 
   beforeAll(async () => {
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     responses = recordResponseBodies(page);
+    polls = recordSnapshotPolls(page, STACK);
     await signIn(page, baseUrl, E2E_USERS.operator);
   });
 
@@ -70,6 +73,8 @@ describe('journey: launch, watch and scale', () => {
 
   it('raises the cap in one click and the pool grows past the old cap', async () => {
     const stack = new StackPage(page, baseUrl);
+    // From here on, every answer's pace is checked, the scale edits' own answers included.
+    polls.restart();
     await stack.applyScale({ AgentInstanceCap: '12' });
     await waitForText(stack.outcome(), /Update started/i, 60_000);
     await stack.waitForNumber('agent-cap', (value) => value === 12);
@@ -84,6 +89,15 @@ describe('journey: launch, watch and scale', () => {
     await stack.applyScale({ AgentInstanceCap: '4', AgentIdleMinutes: '1' });
     await waitForText(stack.outcome(), /Update started/i, 60_000);
     await stack.waitForNumber('agent-counted', (value) => value <= 4, 150_000);
+  });
+
+  it("polls again at each answer's pace, counting from a scale edit's answer too", async () => {
+    // The edits' answers say the update moves (a 3 s pace) while the page's previous poll, at
+    // rest, had asked for 15 s: a timer kept from before the edit would come seconds late.
+    // Watch a few more polls so that the answers to the last edit are judged too.
+    await page.waitForTimeout(8_000);
+    expect(polls.answered()).toBeGreaterThanOrEqual(4);
+    expect(polls.latePolls()).toEqual([]);
   });
 
   it('lists both edits in the history with the name of the person', async () => {
