@@ -1,5 +1,6 @@
 import { ParameterForm } from '@/components/forms/ParameterForm';
 import { ParameterGroups } from '@/components/forms/ParameterGroups';
+import { RefusalBanner } from '@/components/forms/RefusalBanner';
 import type { ParameterModel } from '@/lib/template';
 import { Banner } from '../ui/Banner';
 import { Panel } from '../ui/Panel';
@@ -62,7 +63,7 @@ export function ParametersStep({
         </Banner>
       )}
       {banner === undefined ? null : (
-        <Banner tone="bad" alert testId="launch-error">
+        <RefusalBanner testId="launch-error">
           {banner}
           {existingStackPath === undefined ? null : (
             <>
@@ -72,7 +73,7 @@ export function ParametersStep({
               </a>
             </>
           )}
-        </Banner>
+        </RefusalBanner>
       )}
 
       <ParameterGroups

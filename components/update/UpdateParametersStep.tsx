@@ -1,5 +1,6 @@
 import { ParameterForm } from '@/components/forms/ParameterForm';
 import { ParameterGroups } from '@/components/forms/ParameterGroups';
+import { RefusalBanner } from '@/components/forms/RefusalBanner';
 import { CapabilitiesAcknowledgement } from '@/components/launch/CapabilitiesAcknowledgement';
 import type { FieldNotice, PickerSource } from '@/components/launch/ParameterField';
 import type { ParameterDefinition, ParameterModel } from '@/lib/template';
@@ -84,11 +85,7 @@ export function UpdateParametersStep({
       submit={{ label: 'Review changes', testId: 'review-update' }}
       onReview={onReview}
     >
-      {banner === undefined ? null : (
-        <Banner tone="bad" alert testId="update-error">
-          {banner}
-        </Banner>
-      )}
+      {banner === undefined ? null : <RefusalBanner testId="update-error">{banner}</RefusalBanner>}
 
       {dropped.length === 0 ? null : (
         <Banner tone="warn" testId="dropped-parameters">

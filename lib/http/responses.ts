@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { explainAwsError } from '@/lib/aws/errors';
 import { AppError, isAppError, type ErrorCode } from '@/lib/errors';
 
 /** Zod issues as `details.fields`: dotted path → first message for that path. */
@@ -11,9 +12,15 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   return fields;
 }
 
-/** The AppError a thrown value answers as; unknown values become a bare `internal:server`. */
+/**
+ * The AppError a thrown value answers as: AWS failures the operator can act on (a denied
+ * permission, bad credentials, throttling, AWS unreachable) say what to do; unknown values
+ * become a bare `internal:server`.
+ */
 export function toAppError(error: unknown): AppError {
   if (isAppError(error)) return error;
+  const aws = explainAwsError(error);
+  if (aws !== undefined) return aws;
   if (error instanceof z.ZodError) {
     return new AppError('bad_request:validation', 'Some values are not valid.', {
       fields: fieldErrors(error),

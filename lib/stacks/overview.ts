@@ -2,6 +2,7 @@ import 'server-only';
 import type { Stack } from '@aws-sdk/client-cloudformation';
 import type { AwsClients } from '../aws/clients';
 import { describeAllStacks } from '../aws/cloudformation';
+import { explainAwsError } from '../aws/errors';
 import { log } from '../log';
 import type { StackListing } from './views';
 
@@ -68,7 +69,9 @@ export async function listJenkinsStacks(
       log.warn({ err: result.reason, region }, 'listing stacks failed');
       regionErrors.push({
         region,
-        message: result.reason instanceof Error ? result.reason.message : String(result.reason),
+        message:
+          explainAwsError(result.reason)?.message ??
+          (result.reason instanceof Error ? result.reason.message : String(result.reason)),
       });
     }
   });

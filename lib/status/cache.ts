@@ -1,4 +1,5 @@
 import 'server-only';
+import { awsFailureReason } from '../aws/errors';
 import { isAppError } from '../errors';
 import { log } from '../log';
 import type { StackSnapshot } from './types';
@@ -30,9 +31,8 @@ function reasonOf(error: unknown): string {
     if (/Throttl|RequestLimitExceeded|Rate exceeded/i.test(`${name} ${error.message}`)) {
       return 'AWS is throttling requests; retrying.';
     }
-    return `${name}: ${error.message}`;
   }
-  return String(error);
+  return awsFailureReason(error);
 }
 
 /**

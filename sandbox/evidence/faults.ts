@@ -15,6 +15,11 @@ export interface FaultRule {
   readonly errorPercent?: number;
   /** HTTP status for `errorPercent` failures: 500 (default) or 503. */
   readonly errorStatus?: 500 | 503;
+  /**
+   * Refuses every matching call as IAM would: `access` as a policy that does not allow the
+   * action, `credentials` as keys AWS does not recognise.
+   */
+  readonly deny?: 'access' | 'credentials';
   readonly latencyMs?: number;
   remaining?: number;
 }
@@ -41,6 +46,76 @@ const SERVER_ERROR: Record<string, [string, string]> = {
 
 const UNAVAILABLE: [string, string] = ['ServiceUnavailable', 'Service is unavailable.'];
 
+/** The role session the sandbox's IAM denials name, as AWS names the caller's. */
+const SANDBOX_PRINCIPAL = 'arn:aws:sts::000000000000:assumed-role/jenkins-dashboard/sandbox';
+
+/**
+ * The resource IAM checks a call against, where a denial names one: a CloudFormation call on a
+ * stack names `arn:…:stack/<name>/*` (or the stack's ARN when the call gave it).
+ */
+export function deniedResource(
+  service: string,
+  input: Readonly<Record<string, unknown>>,
+  region: string,
+  accountId: string,
+): string | undefined {
+  const stack = input.StackName;
+  if (service !== 'cloudformation' || typeof stack !== 'string' || stack === '') return undefined;
+  return stack.startsWith('arn:')
+    ? stack
+    : `arn:aws:cloudformation:${region}:${accountId}:stack/${stack}/*`;
+}
+
+/** AWS's answer when the caller's policy does not allow the action, per service. */
+function accessDenied(
+  service: string,
+  operation: string,
+  resource: string | undefined,
+): AwsServiceError {
+  const action = `${service}:${operation}`;
+  const on = resource === undefined ? '' : ` on resource: ${resource}`;
+  const because = `because no identity-based policy allows the ${action} action`;
+  const denial = `User: ${SANDBOX_PRINCIPAL} is not authorized to perform: ${action}${on} ${because}`;
+  switch (service) {
+    case 'ec2':
+      return new AwsServiceError(
+        'UnauthorizedOperation',
+        `You are not authorized to perform this operation. ${denial}`,
+        403,
+      );
+    case 'ecs':
+    case 'ssm':
+      return new AwsServiceError('AccessDeniedException', denial, 400);
+    default:
+      return new AwsServiceError('AccessDenied', denial, 403);
+  }
+}
+
+/** AWS's answer to an access key it does not know, per service. */
+function unknownCredentials(service: string): AwsServiceError {
+  switch (service) {
+    case 'ec2':
+      return new AwsServiceError(
+        'AuthFailure',
+        'AWS was not able to validate the provided access credentials',
+        401,
+      );
+    case 'ecs':
+    case 'ssm':
+      return new AwsServiceError(
+        'UnrecognizedClientException',
+        'The security token included in the request is invalid.',
+        400,
+      );
+    default:
+      return new AwsServiceError(
+        'InvalidClientTokenId',
+        'The security token included in the request is invalid.',
+        403,
+      );
+  }
+}
+
 /**
  * The fault layer consulted before every AWS call. Decisions come from seeded generators that
  * restart whenever the rules are set, so a test that sets a 50% throttle sees the same calls
@@ -66,7 +141,8 @@ export class FaultInjector {
     return this.rules.map((rule) => ({ ...rule }));
   }
 
-  decide(service: string, operation: string, region: string): FaultDecision {
+  /** `resource` is what an IAM denial of this call names (see `deniedResource`). */
+  decide(service: string, operation: string, region: string, resource?: string): FaultDecision {
     let delayMs = 0;
     let error: AwsServiceError | undefined;
     const random = this.stream(`${region}/${service}/${operation}`);
@@ -76,7 +152,12 @@ export class FaultInjector {
       delayMs += rule.latencyMs ?? 0;
       if (error || rule.remaining === 0) continue;
 
-      if (rule.throttlePercent && random.next() * 100 < rule.throttlePercent) {
+      if (rule.deny !== undefined) {
+        error =
+          rule.deny === 'access'
+            ? accessDenied(service, operation, resource)
+            : unknownCredentials(service);
+      } else if (rule.throttlePercent && random.next() * 100 < rule.throttlePercent) {
         const [code, message, status] = THROTTLING[service] ?? ['Throttling', 'Rate exceeded', 400];
         error = new AwsServiceError(code, message, status);
       } else if (rule.errorPercent && random.next() * 100 < rule.errorPercent) {

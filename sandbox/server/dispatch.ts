@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { AwsServiceError } from '../core/errors';
 import { sandboxLog } from '../core/log';
 import type { ServiceDefinition } from '../core/types';
-import type { FaultInjector } from '../evidence/faults';
+import { deniedResource, type FaultInjector } from '../evidence/faults';
 import type { RequestLog } from '../evidence/request-log';
 import { ec2Protocol } from '../protocols/ec2';
 import { decodeQueryForm } from '../protocols/form';
@@ -84,7 +84,12 @@ export async function dispatchAwsCall(
     const handler = service.operations[operation];
     if (!handler) throw unknownOperation(service, operation);
 
-    const fault = deps.faults.decide(service.signingName, operation, scope.region);
+    const fault = deps.faults.decide(
+      service.signingName,
+      operation,
+      scope.region,
+      deniedResource(service.signingName, decoded.input, scope.region, deps.accountId),
+    );
     if (fault.delayMs > 0) await sleep(fault.delayMs);
     if (fault.error) throw fault.error;
 

@@ -111,6 +111,30 @@ describe('launch wizard', () => {
     ).toEqual([]);
   });
 
+  it("says which permission the dashboard's role lacks when AWS denies the change set", async () => {
+    const launch = new LaunchPage(page, baseUrl);
+    await launch.open();
+    await launch.fillRequired('ci-prod', 'denied-secret-password-1');
+    await control.setFaults([{ operation: 'CreateChangeSet', deny: 'access' }]);
+    try {
+      await launch.reviewButton().click();
+      await waitForText(
+        page.getByTestId('launch-error'),
+        /AWS denied cloudformation:CreateChangeSet on arn:aws:cloudformation:eu-west-1:\d{12}:stack\/ci-prod\/\*: the dashboard’s IAM role does not allow it\. .*StackNamePrefix/,
+      );
+    } finally {
+      await control.clearFaults();
+    }
+    // The button is at the bottom of the form and the answer at the top: it is brought into view.
+    const inView = await page.getByTestId('launch-error').evaluate((node) => {
+      const box = node.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= window.innerHeight;
+    });
+    expect(inView).toBe(true);
+    await screenshot(page, 'launch-access-denied');
+    expect(await page.getByTestId('launch-review').count()).toBe(0);
+  });
+
   it('shows the rollback and the root failure when a resource fails during create', async () => {
     const launch = new LaunchPage(page, baseUrl);
     await launch.open();
