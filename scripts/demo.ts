@@ -61,7 +61,7 @@ async function main(): Promise<void> {
 
 /**
  * A quick-create link for the sandbox: the values the template cannot default (the controller
- * image, who may reach Jenkins, the key pair the sandbox seeds). Stack names start with
+ * image, who may reach Jenkins). Stack names start with
  * `jenkins-`, which the IAM policy in deploy/ expects on real AWS.
  */
 function demoLaunchLink(base: string): string {
@@ -74,7 +74,6 @@ function demoLaunchLink(base: string): string {
     {
       AllowedCidr: '0.0.0.0/0',
       ControllerImage: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/jenkins-on-aws:2.568.2-1',
-      AgentKeyName: 'jenkins-agents',
     },
     model,
   );

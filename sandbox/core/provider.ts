@@ -51,6 +51,11 @@ export interface ResourceProvider {
    * failed. Absent means the resource settles as soon as the engine's own delay has passed.
    */
   settle?(physicalId: string): Settlement;
+  /**
+   * Polled the same way after delete, for resources AWS takes time to remove (an ECS service
+   * drains its tasks before it is INACTIVE, and its cluster cannot go before it).
+   */
+  settleDeletion?(physicalId: string): Settlement;
 }
 
 /** Providers by CloudFormation resource type (e.g. `AWS::ECS::Service`). */

@@ -214,6 +214,13 @@ export function ecsProviders(world: World): Record<string, ResourceProvider> {
       if (outcome?.state === 'FAILED') return { state: 'failed', reason: outcome.reason };
       return isStable(region, existing) ? { state: 'settled' } : { state: 'pending' };
     },
+
+    settleDeletion(physicalId): Settlement {
+      const existing = world.region(regionOfArn(physicalId)).services[physicalId];
+      return existing === undefined || existing.status === 'INACTIVE'
+        ? { state: 'settled' }
+        : { state: 'pending' };
+    },
   };
 
   return {

@@ -4,6 +4,7 @@ import type { World } from '../world/world';
 import { ec2Providers } from './ec2';
 import { ecsProviders } from './ecs';
 import { elbv2Providers } from './elbv2';
+import { keyPairProviders } from './key-pair';
 import { recordedProviders } from './recorded';
 import { route53Providers } from './route53';
 import { ssmProviders } from './ssm';
@@ -13,6 +14,7 @@ export function createProviders(world: World, ports: LoadBalancerPorts): Provide
   const providers: Record<string, ResourceProvider> = {
     ...recordedProviders(world),
     ...ec2Providers(world),
+    ...keyPairProviders(world),
     ...ecsProviders(world),
     ...elbv2Providers(world, ports),
     ...ssmProviders(world),

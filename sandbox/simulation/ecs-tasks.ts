@@ -2,6 +2,7 @@ import { taskId } from '../services/ecs/lookup';
 import type { EcsService, RegionState, Task } from '../world/state';
 import type { World } from '../world/world';
 import { deregisterTarget, registerTarget } from './target-health';
+import { unretrievableSecret } from './task-secrets';
 
 /** Sim milliseconds per task phase (Fargate: ENI attach, image pull, teardown). */
 export const TASK_TIMINGS = {
@@ -90,6 +91,15 @@ export function stepTask(world: World, region: RegionState, task: Task, now: num
       return;
     case 'PENDING':
       if (elapsed >= TASK_TIMINGS.pendingMs) {
+        const missing = unretrievableSecret(region, task);
+        if (missing !== undefined) {
+          stopTask(world, region, task, {
+            reason: missing,
+            stopCode: 'TaskFailedToStart',
+            failed: true,
+          });
+          return;
+        }
         task.pullStoppedAt = now;
         task.startedAt = now;
         setStatus(task, 'RUNNING', now);

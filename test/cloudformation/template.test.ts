@@ -45,17 +45,15 @@ describe('stack template', () => {
           'AgentIdleMinutes',
           'AgentInstanceType',
           'AgentAmiId',
-          'AgentKeyName',
         ].sort(),
       );
     });
 
-    it('uses AWS-specific types for the VPC, subnets, key pair and AMI', () => {
+    it('uses AWS-specific types for the VPC, subnets and AMI', () => {
       const params = template.Parameters;
       expect(at(params, 'VpcId', 'Type')).toBe('AWS::EC2::VPC::Id');
       expect(at(params, 'LoadBalancerSubnets', 'Type')).toBe('List<AWS::EC2::Subnet::Id>');
       expect(at(params, 'ServiceSubnets', 'Type')).toBe('List<AWS::EC2::Subnet::Id>');
-      expect(at(params, 'AgentKeyName', 'Type')).toBe('AWS::EC2::KeyPair::KeyName');
       expect(at(params, 'AgentAmiId', 'Type')).toBe(
         'AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>',
       );
@@ -144,6 +142,7 @@ describe('stack template', () => {
         'AWS::IAM::InstanceProfile',
         'AWS::SecretsManager::Secret',
         'AWS::SSM::Parameter',
+        'AWS::EC2::KeyPair',
         'AWS::ElasticLoadBalancingV2::LoadBalancer',
         'AWS::ElasticLoadBalancingV2::TargetGroup',
         'AWS::ElasticLoadBalancingV2::Listener',
@@ -238,6 +237,55 @@ describe('stack template', () => {
         directReferences(resource, {}).has('JenkinsAdminPassword'),
       );
       expect(readers.map(([logicalId]) => logicalId)).toEqual(['AdminPasswordSecret']);
+    });
+
+    it('makes the agents’ key pair and hands its private key to the controller from SSM, readable by the execution role alone', () => {
+      const keyPair = onlyResourceOfType('AWS::EC2::KeyPair');
+      expect(at(keyPair, 'Properties')).toEqual({
+        KeyName: { 'Fn::Sub': '${AWS::StackName}-agents' },
+        KeyType: 'rsa',
+      });
+      const privateKey = {
+        'Fn::Sub':
+          'arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/ec2/keypair/${AgentKeyPair.KeyPairId}',
+      };
+      const container = at(
+        onlyResourceOfType('AWS::ECS::TaskDefinition'),
+        'Properties',
+        'ContainerDefinitions',
+        0,
+      );
+      const secret = itemsOf(at(container, 'Secrets')).find(
+        (entry) => at(entry, 'Name') === 'AGENT_SSH_PRIVATE_KEY',
+      );
+      expect(at(secret, 'ValueFrom')).toEqual(privateKey);
+
+      const readers = resources.filter(([, resource]) =>
+        JSON.stringify(resource).includes('parameter/ec2/keypair/'),
+      );
+      expect(readers.map(([logicalId]) => logicalId).sort()).toEqual([
+        'ControllerTaskDefinition',
+        'TaskExecutionRole',
+      ]);
+      const statements = itemsOf(
+        at(
+          template.Resources,
+          'TaskExecutionRole',
+          'Properties',
+          'Policies',
+          0,
+          'PolicyDocument',
+          'Statement',
+        ),
+      );
+      expect(statements).toContainEqual({
+        Effect: 'Allow',
+        Action: 'ssm:GetParameters',
+        Resource: privateKey,
+      });
+      expect(at(template.Resources, 'AgentKeyNameSetting', 'Properties', 'Value')).toEqual({
+        Ref: 'AgentKeyPair',
+      });
     });
 
     it('tells the controller where its scale settings live by a constant SSM prefix', () => {

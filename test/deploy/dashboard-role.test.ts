@@ -72,6 +72,7 @@ describe('the dashboard role template', () => {
     expect(rendered).toContain('arn:aws-us-gov:cloudformation:*:*:stack/ci-*/*');
     expect(rendered).toContain('arn:aws-us-gov:iam::*:role/ci-*');
     expect(rendered).toContain('parameter/jenkins-on-aws/ci-*');
+    expect(rendered).toContain('arn:aws-us-gov:ec2:*:*:key-pair/ci-*');
     expect(rendered).not.toContain('jenkins-*');
   });
 

@@ -63,6 +63,13 @@ function deploymentRequest(action: string): AuthorizationRequest {
       context: { ...calledVia, 'iam:AWSServiceName': 'ecs.amazonaws.com' },
     };
   }
+  if (action === 'ec2:CreateKeyPair' || action === 'ec2:DeleteKeyPair') {
+    return {
+      action,
+      resource: `arn:aws:ec2:eu-west-1:${ACCOUNT}:key-pair/jenkins-prod-agents`,
+      context: calledVia,
+    };
+  }
   if (service === 'iam') {
     const resource = name.includes('InstanceProfile')
       ? `arn:aws:iam::${ACCOUNT}:instance-profile/jenkins-prod-AgentInstanceProfile-1A2B3C`
@@ -128,6 +135,26 @@ describe('the dashboard IAM policy', () => {
       [],
     );
     expect(allowingStatements(policy, read('/prod/database/password'))).toEqual([]);
+  });
+
+  it('lets CloudFormation make the stacks’ key pairs and store their private keys, nothing else', () => {
+    const calledVia = { 'aws:CalledVia': [CLOUDFORMATION] };
+    const keyPair = (name: string) => ({
+      action: 'ec2:CreateKeyPair',
+      resource: `arn:aws:ec2:eu-west-1:${ACCOUNT}:key-pair/${name}`,
+      context: calledVia,
+    });
+    const store = (name: string, context: Record<string, string[]> = calledVia) => ({
+      action: 'ssm:PutParameter',
+      resource: `arn:aws:ssm:eu-west-1:${ACCOUNT}:parameter${name}`,
+      context,
+    });
+
+    expect(allowingStatements(policy, keyPair('jenkins-prod-agents'))).not.toEqual([]);
+    expect(allowingStatements(policy, keyPair('payroll-admin'))).toEqual([]);
+    expect(allowingStatements(policy, store('/ec2/keypair/key-0abc1234'))).not.toEqual([]);
+    expect(allowingStatements(policy, store('/ec2/keypair/key-0abc1234', {}))).toEqual([]);
+    expect(allowingStatements(policy, store('/prod/database/password'))).toEqual([]);
   });
 
   it('names every action exactly, without wildcards', () => {

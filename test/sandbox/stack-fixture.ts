@@ -28,6 +28,8 @@ export function deployControllerStack(
     idleMinutes?: number;
     desiredCount?: number;
     circuitBreaker?: boolean;
+    /** The container's secrets, as `{ Name, ValueFrom }` (none by default). */
+    secrets?: readonly { Name: string; ValueFrom: string }[];
   } = {},
 ): DeployedStack {
   const stackName = options.stackName ?? 'jenkins-demo';
@@ -130,6 +132,7 @@ export function deployControllerStack(
           { Name: 'CASC_SSM_PREFIX', Value: prefix },
           { Name: 'AGENT_CLOUD_NAME', Value: `${stackName}-agents` },
         ],
+        ...(options.secrets === undefined ? {} : { Secrets: options.secrets }),
       },
     ],
   });

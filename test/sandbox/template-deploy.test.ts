@@ -1,16 +1,21 @@
 import { readFileSync } from 'node:fs';
 import {
   CreateStackCommand,
+  DeleteStackCommand,
+  DescribeStackResourceCommand,
   DescribeStacksCommand,
   UpdateStackCommand,
   type Parameter,
 } from '@aws-sdk/client-cloudformation';
 import {
   DescribeInstancesCommand,
+  DescribeKeyPairsCommand,
   DescribeSubnetsCommand,
   DescribeVpcsCommand,
 } from '@aws-sdk/client-ec2';
+import { DescribeTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { DescribeTargetHealthCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { GetParameterCommand } from '@aws-sdk/client-ssm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '@/sandbox/index';
 import { clientsFor, pausedSandbox } from './support';
@@ -71,7 +76,6 @@ describe("deploying the project's template", () => {
       { ParameterKey: 'AllowedCidr', ParameterValue: '0.0.0.0/0' },
       { ParameterKey: 'JenkinsAdminPassword', ParameterValue: 'correct-horse-battery' },
       { ParameterKey: 'ControllerImage', ParameterValue: 'jenkins/jenkins:lts-jdk21' },
-      { ParameterKey: 'AgentKeyName', ParameterValue: 'jenkins-agents' },
     ];
     await clients.cloudFormation.send(
       new CreateStackCommand({
@@ -112,5 +116,64 @@ describe("deploying the project's template", () => {
     expect((await stackStatusAfterWaiting('demo')).StackStatus).toBe('UPDATE_COMPLETE');
     sandbox.clock.advanceBy(2 * 60_000);
     expect(await runningAgents('demo')).toBe(12);
+  });
+
+  it("launches the agents with the stack's own key pair, hands its private key to the controller from SSM, and deletes both with the stack", async () => {
+    const pair = (
+      await clients.ec2.send(new DescribeKeyPairsCommand({ KeyNames: ['demo-agents'] }))
+    ).KeyPairs?.[0];
+    expect(pair?.KeyType).toBe('rsa');
+    expect(pair?.Tags).toContainEqual({
+      Key: 'aws:cloudformation:logical-id',
+      Value: 'AgentKeyPair',
+    });
+    const privateKeyName = `/ec2/keypair/${pair?.KeyPairId}`;
+    const privateKey = (
+      await clients.ssm.send(
+        new GetParameterCommand({ Name: privateKeyName, WithDecryption: true }),
+      )
+    ).Parameter;
+    expect(privateKey?.Type).toBe('SecureString');
+    expect(privateKey?.Value).toMatch(/^-----BEGIN RSA PRIVATE KEY-----\n/);
+
+    const agents = await clients.ec2.send(
+      new DescribeInstancesCommand({
+        Filters: [{ Name: 'tag:jenkins-on-aws:stack', Values: ['demo'] }],
+      }),
+    );
+    const keyNames = agents.Reservations?.flatMap((reservation) =>
+      (reservation.Instances ?? []).map((instance) => instance.KeyName),
+    );
+    expect(keyNames?.length).toBeGreaterThan(0);
+    expect(new Set(keyNames)).toEqual(new Set(['demo-agents']));
+
+    const taskDefinitionArn = (
+      await clients.cloudFormation.send(
+        new DescribeStackResourceCommand({
+          StackName: 'demo',
+          LogicalResourceId: 'ControllerTaskDefinition',
+        }),
+      )
+    ).StackResourceDetail?.PhysicalResourceId;
+    const { taskDefinition } = await clients.ecs.send(
+      new DescribeTaskDefinitionCommand({ taskDefinition: taskDefinitionArn }),
+    );
+    const secret = taskDefinition?.containerDefinitions?.[0]?.secrets?.find(
+      (entry) => entry.name === 'AGENT_SSH_PRIVATE_KEY',
+    );
+    expect(secret?.valueFrom).toMatch(new RegExp(`:parameter${privateKeyName}$`));
+
+    // A deleted stack is found by its id only, as in AWS.
+    const stackId = (
+      await clients.cloudFormation.send(new DescribeStacksCommand({ StackName: 'demo' }))
+    ).Stacks?.[0]?.StackId;
+    await clients.cloudFormation.send(new DeleteStackCommand({ StackName: 'demo' }));
+    expect((await stackStatusAfterWaiting(stackId ?? 'demo')).StackStatus).toBe('DELETE_COMPLETE');
+    await expect(
+      clients.ec2.send(new DescribeKeyPairsCommand({ KeyNames: ['demo-agents'] })),
+    ).rejects.toThrow(/does not exist/);
+    await expect(
+      clients.ssm.send(new GetParameterCommand({ Name: privateKeyName })),
+    ).rejects.toMatchObject({ name: 'ParameterNotFound' });
   });
 });

@@ -47,7 +47,6 @@ export async function launchValues(clients: AwsClients): Promise<Record<string, 
     AllowedCidr: '0.0.0.0/0',
     JenkinsAdminPassword: 'correct-horse-battery-1',
     ControllerImage: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/jenkins-on-aws:2.568.2-1',
-    AgentKeyName: 'jenkins-agents',
   };
 }
 

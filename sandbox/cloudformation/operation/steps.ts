@@ -196,9 +196,11 @@ export function progressStep(context: StepContext, step: StepRecord): void {
   if (step.state !== 'running' || context.now < (step.readyAt ?? 0)) return;
   const record = resourceFor(context, step);
   const provider = providerFor(context.world, record.type);
-  const settles = step.action !== 'delete' && step.action !== 'deleteReplaced';
-  if (settles && provider.settle && record.physicalId !== undefined) {
-    const settlement = provider.settle(record.physicalId);
+  const deletes = step.action === 'delete' || step.action === 'deleteReplaced';
+  const settle = deletes ? provider.settleDeletion : provider.settle;
+  const physicalId = deletes ? physicalIdOf(record, step) : record.physicalId;
+  if (settle && physicalId !== undefined) {
+    const settlement = settle.call(provider, physicalId);
     if (settlement.state === 'pending') return;
     if (settlement.state === 'failed') {
       failStep(context, step, settlement.reason);

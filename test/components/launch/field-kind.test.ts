@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldKind } from '@/components/launch/field-kind';
-import { jenkinsModel } from './templates';
+import { jenkinsModel, modelOf } from './templates';
 
 describe('field kind', () => {
   it('gives each parameter of the bundled template the right input', () => {
@@ -20,7 +20,15 @@ describe('field kind', () => {
       AgentInstanceCap: 'number',
       AgentInstanceType: 'select',
       AgentAmiId: 'text',
-      AgentKeyName: 'key-pair',
     });
+  });
+
+  it('offers the region’s key pairs for an AWS-typed key pair, and free text for a String one', () => {
+    const model = modelOf(`
+Parameters:
+  AgentKeyName: {Type: 'AWS::EC2::KeyPair::KeyName'}
+  BastionKeyName: {Type: String, Default: ''}
+`);
+    expect(model.parameters.map((parameter) => fieldKind(parameter))).toEqual(['key-pair', 'text']);
   });
 });

@@ -47,14 +47,12 @@ function validJenkinsForm(): LaunchForm {
       ServiceSubnets: 'subnet-0aaa1111,subnet-0ccc3333',
       AllowedCidr: '203.0.113.0/24',
       JenkinsAdminPassword: 'correct-horse-battery',
-      AgentKeyName: 'build-key',
       ControllerImage: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/jenkins-on-aws:2.568.2-1',
     },
   };
 }
 
-function check(form: LaunchForm, accountChoices: AccountChoices = choices) {
-  const model = jenkinsModel();
+function check(form: LaunchForm, accountChoices: AccountChoices = choices, model = jenkinsModel()) {
   return checkLaunchForm(model, form, {
     checks: accountChecks(model, accountChoices),
     requiredCapabilities: ['CAPABILITY_NAMED_IAM'],
@@ -151,22 +149,25 @@ describe('launch form', () => {
     expect(problems.parameters.LoadBalancerSubnets).toBeUndefined();
   });
 
+  /** A template that takes an existing key pair (the bundled one makes its own). */
+  const keyPairModel = modelOf(`
+Parameters:
+  AgentKeyName: {Type: 'AWS::EC2::KeyPair::KeyName'}
+`);
+  const keyPairForm = (value: string): LaunchForm => ({
+    ...initialLaunchForm(keyPairModel),
+    stackName: 'jenkins-ctl',
+    values: { AgentKeyName: value },
+  });
+
   it('blocks the key pair with an explanation when the region has none (C11)', () => {
-    const form = validJenkinsForm();
-    const problems = check(
-      { ...form, values: { ...form.values, AgentKeyName: '' } },
-      {
-        ...choices,
-        keyPairs: [],
-      },
-    );
+    const problems = check(keyPairForm(''), { ...choices, keyPairs: [] }, keyPairModel);
 
     expect(problems.parameters.AgentKeyName).toMatch(/There are no EC2 key pairs in eu-west-1/);
   });
 
   it('flags a key pair that does not exist in the region (C11)', () => {
-    const form = validJenkinsForm();
-    const problems = check({ ...form, values: { ...form.values, AgentKeyName: 'gone-key' } });
+    const problems = check(keyPairForm('gone-key'), choices, keyPairModel);
 
     expect(problems.parameters.AgentKeyName).toBe(
       'Key pair gone-key does not exist in eu-west-1; choose one that does.',

@@ -165,6 +165,16 @@ export const DEPLOYMENT_ACTIONS: Readonly<Record<string, readonly string[]>> = {
     'elasticloadbalancing:DescribeTargetGroups',
     'iam:CreateServiceLinkedRole',
   ],
+  // EC2 makes the pair; CloudFormation stores its private key in /ec2/keypair/<id> and
+  // deletes both with the stack.
+  'AWS::EC2::KeyPair': [
+    'ec2:CreateKeyPair',
+    'ec2:CreateTags',
+    'ec2:DeleteKeyPair',
+    'ec2:DescribeKeyPairs',
+    'ssm:DeleteParameter',
+    'ssm:PutParameter',
+  ],
   'AWS::Route53::RecordSet': [
     'route53:ChangeResourceRecordSets',
     'route53:GetChange',
@@ -175,7 +185,6 @@ export const DEPLOYMENT_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   'AWS::SSM::Parameter::Value': ['ssm:GetParameters'],
   'AWS::EC2::VPC::Id': ['ec2:DescribeVpcs'],
   'AWS::EC2::Subnet::Id': ['ec2:DescribeSubnets'],
-  'AWS::EC2::KeyPair::KeyName': ['ec2:DescribeKeyPairs'],
 };
 
 /**

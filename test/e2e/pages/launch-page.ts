@@ -50,12 +50,6 @@ export class LaunchPage {
       '123456789012.dkr.ecr.eu-west-1.amazonaws.com/jenkins-on-aws:2.568.2-1',
     );
     await this.field('Jenkins admin password').fill(password);
-    const keyPair = this.field('Agent key pair');
-    if ((await keyPair.evaluate((node) => node.tagName)) === 'SELECT') {
-      await keyPair.selectOption('jenkins-agents');
-    } else {
-      await keyPair.fill('jenkins-agents');
-    }
     const acknowledge = this.page.getByTestId('acknowledge-capabilities');
     if (await acknowledge.isVisible()) await acknowledge.check();
   }

@@ -38,7 +38,6 @@ describe("the project's own template", () => {
       AgentIdleMinutes: 'Number',
       AgentInstanceType: 'String',
       AgentAmiId: 'AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>',
-      AgentKeyName: 'AWS::EC2::KeyPair::KeyName',
     });
     expect(model.parameters.filter((p) => p.noEcho).map(({ key }) => key)).toEqual([
       'JenkinsAdminPassword',
@@ -59,7 +58,6 @@ describe("the project's own template", () => {
         AllowedCidr: '203.0.113.0/24',
         JenkinsAdminPassword: 'correct-horse-battery',
         ControllerImage: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/jenkins-on-aws:2.568.2-1',
-        AgentKeyName: 'build-key',
       },
       { mode: 'create', checks: [subnetsInTwoAzs('LoadBalancerSubnets', subnetAzs)] },
     );
@@ -71,7 +69,6 @@ describe("the project's own template", () => {
       'AllowedCidr',
       'JenkinsAdminPassword',
       'ControllerImage',
-      'AgentKeyName',
     ]);
   });
 

@@ -2,14 +2,18 @@ import { CreateChangeSetCommand, DescribeChangeSetCommand } from '@aws-sdk/clien
 import { DescribeKeyPairsCommand } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '@/sandbox/index';
-import {
-  JENKINS_CAPABILITIES,
-  JENKINS_TEMPLATE,
-  jenkinsParameters,
-  refusal,
-  regionalClients,
-} from '../sdk/support';
+import { refusal, regionalClients } from '../sdk/support';
 import { clientsFor, pausedSandbox } from '../support';
+
+/** A template that takes an existing key pair, as templates launched from the wizard may. */
+const KEY_PAIR_TEMPLATE = `
+Parameters:
+  AgentKeyName: {Type: 'AWS::EC2::KeyPair::KeyName'}
+Resources:
+  AgentKeyNameSetting:
+    Type: AWS::SSM::Parameter
+    Properties: {Type: String, Name: /jenkins-ctl/agent-key-name, Value: !Ref AgentKeyName}
+`;
 
 const OPTIONAL_KEY = `
 Parameters:
@@ -36,9 +40,8 @@ async function launch(keyName: string, region?: string) {
       StackName: 'jenkins-ctl',
       ChangeSetName: 'launch',
       ChangeSetType: 'CREATE',
-      TemplateBody: JENKINS_TEMPLATE,
-      Capabilities: JENKINS_CAPABILITIES,
-      Parameters: await jenkinsParameters(scoped.ec2, { AgentKeyName: keyName }),
+      TemplateBody: KEY_PAIR_TEMPLATE,
+      Parameters: [{ ParameterKey: 'AgentKeyName', ParameterValue: keyName }],
     }),
   );
 }

@@ -74,7 +74,6 @@ export async function jenkinsParameters(
     AllowedCidr: '0.0.0.0/0',
     JenkinsAdminPassword: 'correct-horse-battery-1',
     ControllerImage: 'jenkins/jenkins:lts-jdk21',
-    AgentKeyName: 'jenkins-agents',
     ...overrides,
   };
   return Object.entries(values).map(([ParameterKey, ParameterValue]) => ({

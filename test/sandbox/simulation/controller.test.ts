@@ -4,6 +4,7 @@ import {
   ListTasksCommand,
 } from '@aws-sdk/client-ecs';
 import { DescribeTargetHealthCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { PutParameterCommand } from '@aws-sdk/client-ssm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '@/sandbox/index';
 import { clientsFor, pausedSandbox } from '../support';
@@ -102,6 +103,45 @@ describe('the controller behind the load balancer', () => {
       new DescribeTasksCommand({ cluster: stack.clusterName, tasks: [crashed.taskArn] }),
     );
     expect(gone.failures?.[0]?.reason).toBe('MISSING');
+  });
+
+  it('stops a task whose secret ECS cannot fetch before it runs, and starts the next once the secret exists', async () => {
+    const privateKey = 'arn:aws:ssm:eu-west-1:123456789012:parameter/ec2/keypair/key-0missing';
+    const keyless = deployControllerStack(sandbox, {
+      stackName: 'jenkins-keyless',
+      secrets: [{ Name: 'AGENT_SSH_PRIVATE_KEY', ValueFrom: privateKey }],
+    });
+    const tasksOf = async () => {
+      const { taskArns } = await clients.ecs.send(
+        new ListTasksCommand({ cluster: keyless.clusterName, desiredStatus: 'STOPPED' }),
+      );
+      if ((taskArns ?? []).length === 0) return [];
+      const { tasks } = await clients.ecs.send(
+        new DescribeTasksCommand({ cluster: keyless.clusterName, tasks: taskArns }),
+      );
+      return tasks ?? [];
+    };
+
+    sandbox.clock.advanceBy(25_000);
+    const [stopped] = await tasksOf();
+    expect(stopped?.stopCode).toBe('TaskFailedToStart');
+    expect(stopped?.stoppedReason).toBe(
+      `ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve secrets from ssm: ${privateKey} was not found`,
+    );
+    expect(stopped?.startedAt).toBeUndefined();
+
+    await clients.ssm.send(
+      new PutParameterCommand({
+        Name: '/ec2/keypair/key-0missing',
+        Type: 'SecureString',
+        Value: '-----BEGIN RSA PRIVATE KEY-----',
+      }),
+    );
+    sandbox.clock.advanceBy(90_000);
+    const { services } = await clients.ecs.send(
+      new DescribeServicesCommand({ cluster: keyless.clusterName, services: [keyless.serviceArn] }),
+    );
+    expect(services?.[0]?.runningCount).toBe(1);
   });
 
   it('marks targets unhealthy on request and ECS replaces the task after the grace period', async () => {
