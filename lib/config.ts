@@ -13,6 +13,11 @@ export interface DashboardConfig {
   readonly regions: readonly [string, ...string[]];
   /** The AWS endpoint override, when one is set (the local sandbox, another emulator). */
   readonly endpointUrl: string | undefined;
+  /**
+   * The prefix every stack this dashboard launches must have, when its IAM role allows no
+   * others (the role template's StackNamePrefix); undefined lets any name through.
+   */
+  readonly stackNamePrefix: string | undefined;
 }
 
 const schema = z.object({
@@ -40,6 +45,13 @@ const schema = z.object({
   AWS_ENDPOINT_URL: z
     .url({ error: 'AWS_ENDPOINT_URL must be a URL such as http://127.0.0.1:4599.' })
     .optional(),
+  DASHBOARD_STACK_NAME_PREFIX: z
+    .string()
+    .regex(
+      /^[A-Za-z][-A-Za-z0-9]{0,63}$/,
+      'DASHBOARD_STACK_NAME_PREFIX must start a stack name: a letter, then letters, digits and hyphens, such as jenkins-.',
+    )
+    .optional(),
 });
 
 /** Reads and validates the configuration from an environment (process.env by default). */
@@ -48,17 +60,20 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     AWS_REGION: env.AWS_REGION ?? env.AWS_DEFAULT_REGION,
     DASHBOARD_REGIONS: env.DASHBOARD_REGIONS,
     AWS_ENDPOINT_URL: env.AWS_ENDPOINT_URL || undefined,
+    DASHBOARD_STACK_NAME_PREFIX: env.DASHBOARD_STACK_NAME_PREFIX || undefined,
   });
   if (!parsed.success) {
     const message = parsed.error.issues.map((issue) => issue.message).join(' ');
     throw new AppError('internal:config', `Configuration error: ${message}`);
   }
-  const { AWS_REGION, DASHBOARD_REGIONS, AWS_ENDPOINT_URL } = parsed.data;
+  const { AWS_REGION, DASHBOARD_REGIONS, AWS_ENDPOINT_URL, DASHBOARD_STACK_NAME_PREFIX } =
+    parsed.data;
   const regions = DASHBOARD_REGIONS ?? [AWS_REGION];
   const ordered = regions.includes(AWS_REGION) ? regions : [AWS_REGION, ...regions];
   return {
     regions: [ordered[0] ?? AWS_REGION, ...ordered.slice(1)],
     endpointUrl: AWS_ENDPOINT_URL,
+    stackNamePrefix: DASHBOARD_STACK_NAME_PREFIX,
   };
 }
 

@@ -8,6 +8,8 @@ export interface EnvironmentView {
   readonly sandbox: boolean;
   /** The endpoint override, when one is set; undefined means real AWS endpoints. */
   readonly endpoint: string | undefined;
+  /** The prefix new stack names must have (DASHBOARD_STACK_NAME_PREFIX), when one is set. */
+  readonly stackNamePrefix: string | undefined;
 }
 
 let sandboxAnswer: { endpoint: string; sandbox: boolean } | undefined;
@@ -32,10 +34,11 @@ async function isSandbox(endpoint: string): Promise<boolean> {
  * so the UI can always say so clearly.
  */
 export async function environmentView(): Promise<EnvironmentView> {
-  const { regions, endpointUrl } = config();
+  const { regions, endpointUrl, stackNamePrefix } = config();
   return {
     regions,
     endpoint: endpointUrl,
+    stackNamePrefix,
     sandbox: endpointUrl === undefined ? false : await isSandbox(endpointUrl),
   };
 }

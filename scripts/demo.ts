@@ -38,6 +38,8 @@ async function main(): Promise<void> {
       DASHBOARD_USERS: operator.usersJson,
       DASHBOARD_SESSION_SECRET: randomBytes(32).toString('base64url'),
       DASHBOARD_PUBLIC_URL: dashboardUrl,
+      // As on AWS with the role in deploy/, whose policy changes only jenkins-… stacks.
+      DASHBOARD_STACK_NAME_PREFIX: process.env.DASHBOARD_STACK_NAME_PREFIX ?? 'jenkins-',
     },
   });
 

@@ -6,6 +6,7 @@ import { useRequestFeedback } from '@/components/forms/use-request-feedback';
 import { newAttemptId } from '@/lib/client/attempt-id';
 import { fetchJson } from '@/lib/client/fetcher';
 import { stackPagePath } from '@/lib/client/keys';
+import { useEnvironment } from '@/lib/client/swr';
 import type { AppError } from '@/lib/errors';
 import type { LaunchProposalView, LaunchTemplateView } from '@/lib/stacks/launch-view';
 import { quickCreateLink, type QuickCreateParams } from '@/lib/template/quick-create';
@@ -79,10 +80,12 @@ export function LaunchSession({
 
   const { vpcKey, pickers, choices, checks } = useParameterPickers(region, model, form.values);
   const capabilities = feedback.askedCapabilities ?? uploaded?.capabilities ?? view.capabilities;
+  const stackNamePrefix = useEnvironment().data?.stackNamePrefix;
   const problems = checkLaunchForm(model, form, {
     checks,
     requiredCapabilities: capabilities,
     choices,
+    stackNamePrefix,
   });
   const shown = shownProblems(model, problems, touched, server, form.values);
 

@@ -1,3 +1,4 @@
+import { useEnvironment } from '@/lib/client/swr';
 import { CapabilitiesAcknowledgement } from './CapabilitiesAcknowledgement';
 import type { LaunchForm, TagRow } from './launch-form';
 import { INPUT_CLASS, SECONDARY_BUTTON_CLASS } from './styles';
@@ -23,12 +24,19 @@ export function StackOptions({
   capabilitiesReason: string | undefined;
   capabilitiesError: string | undefined;
 }) {
+  const prefix = useEnvironment().data?.stackNamePrefix;
   return (
     <div className="space-y-5">
       <div>
         <label htmlFor="stack-name" className="block text-sm font-medium text-slate-800">
           Stack name
         </label>
+        {prefix === undefined ? null : (
+          <p className="text-xs text-slate-500" data-testid="stack-name-prefix">
+            Starts with <span className="font-mono">{prefix}</span>: the names this dashboard’s IAM
+            role may change.
+          </p>
+        )}
         <input
           id="stack-name"
           type="text"

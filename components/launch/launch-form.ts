@@ -1,4 +1,4 @@
-import { STACK_NAME_PATTERN, STACK_NAME_RULE } from '@/lib/stacks/names';
+import { STACK_NAME_PATTERN, STACK_NAME_RULE, stackNamePrefixProblem } from '@/lib/stacks/names';
 import { tagProblem } from '@/lib/stacks/tags';
 import type { CrossFieldCheck } from '@/lib/template/checks';
 import type { ParameterModel } from '@/lib/template/model';
@@ -97,6 +97,8 @@ export interface LaunchFormContext {
   /** The capabilities the template needs (GetTemplateSummary), to be acknowledged. */
   readonly requiredCapabilities: readonly string[];
   readonly choices?: AccountChoices;
+  /** The prefix the dashboard's IAM role allows stack names (DASHBOARD_STACK_NAME_PREFIX). */
+  readonly stackNamePrefix?: string;
 }
 
 /**
@@ -116,7 +118,9 @@ export function checkLaunchForm(
   const parameters = { ...validation.fieldErrors };
   blockWithoutKeyPairs(model, parameters, context.choices);
 
-  const stackName = stackNameProblem(form.stackName);
+  const stackName =
+    stackNameProblem(form.stackName) ??
+    stackNamePrefixProblem(form.stackName, context.stackNamePrefix);
   const tags = tagProblems(form.tags);
   const capabilities =
     context.requiredCapabilities.length > 0 && !form.capabilitiesAcknowledged

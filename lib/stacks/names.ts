@@ -10,3 +10,15 @@ export const STACK_NAME_RULE =
 
 /** Region names as AWS writes them (eu-west-1, us-gov-west-1). */
 export const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
+
+/**
+ * The name rule a dashboard adds when its IAM role may change only stacks named with a prefix
+ * (DASHBOARD_STACK_NAME_PREFIX, the role's StackNamePrefix): said before AWS would refuse it.
+ */
+export function stackNamePrefixProblem(
+  name: string,
+  prefix: string | undefined,
+): string | undefined {
+  if (prefix === undefined || name.startsWith(prefix)) return undefined;
+  return `This dashboard’s IAM role may change only stacks whose names start with ${prefix}; name it ${prefix}… (for example ${prefix}ci).`;
+}

@@ -32,5 +32,6 @@ export interface EnvironmentResponse {
   readonly regions: readonly string[];
   readonly sandbox: boolean;
   readonly endpoint: string | undefined;
+  readonly stackNamePrefix: string | undefined;
   readonly user: { readonly name: string; readonly role: 'viewer' | 'operator' | 'admin' };
 }

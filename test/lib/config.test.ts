@@ -26,6 +26,19 @@ describe('configuration', () => {
     );
   });
 
+  it('takes the stack-name prefix of the IAM role, or none, and refuses one no stack name could start with', () => {
+    expect(
+      readConfig({ AWS_REGION: 'eu-west-1', DASHBOARD_STACK_NAME_PREFIX: 'jenkins-' })
+        .stackNamePrefix,
+    ).toBe('jenkins-');
+    expect(
+      readConfig({ AWS_REGION: 'eu-west-1', DASHBOARD_STACK_NAME_PREFIX: '' }).stackNamePrefix,
+    ).toBeUndefined();
+    expect(() =>
+      readConfig({ AWS_REGION: 'eu-west-1', DASHBOARD_STACK_NAME_PREFIX: 'ci/*' }),
+    ).toThrow(/DASHBOARD_STACK_NAME_PREFIX must start a stack name/);
+  });
+
   it('checks AWS_ENDPOINT_URL is a URL', () => {
     expect(() => readConfig({ AWS_REGION: 'eu-west-1', AWS_ENDPOINT_URL: 'sandbox' })).toThrow(
       /AWS_ENDPOINT_URL/,

@@ -1,8 +1,11 @@
 import { awsClients } from '@/lib/aws/clients';
+import { config } from '@/lib/config';
+import { AppError } from '@/lib/errors';
 import { apiHandler } from '@/lib/http/handler';
 import { requestRegion } from '@/lib/http/region';
 import { proposeLaunch } from '@/lib/stacks/launch';
 import { launchProposalSchema } from '@/lib/stacks/launch-input';
+import { stackNamePrefixProblem } from '@/lib/stacks/names';
 import type { LaunchProposalView } from '@/lib/stacks/launch-view';
 import { bundledTemplate, templateFromText } from '@/lib/stacks/templates';
 
@@ -16,6 +19,12 @@ export const POST = apiHandler(
   },
   async ({ request, body, user, audit }): Promise<LaunchProposalView> => {
     const region = requestRegion(request);
+    const outsidePrefix = stackNamePrefixProblem(body.stackName, config().stackNamePrefix);
+    if (outsidePrefix !== undefined) {
+      throw new AppError('bad_request:validation', 'Some values are not valid.', {
+        fields: { stackName: outsidePrefix },
+      });
+    }
     const template =
       body.templateBody === undefined
         ? await bundledTemplate()

@@ -174,6 +174,28 @@ Parameters:
     );
   });
 
+  it('asks for the prefix the dashboard’s IAM role allows, when it has one', () => {
+    const model = jenkinsModel();
+    const withPrefix = (stackName: string) =>
+      checkLaunchForm(
+        model,
+        { ...validJenkinsForm(), stackName },
+        {
+          checks: accountChecks(model, choices),
+          requiredCapabilities: ['CAPABILITY_NAMED_IAM'],
+          choices,
+          stackNamePrefix: 'jenkins-',
+        },
+      );
+
+    expect(withPrefix('ci-prod').stackName).toBe(
+      'This dashboard’s IAM role may change only stacks whose names start with jenkins-; name it jenkins-… (for example jenkins-ci).',
+    );
+    expect(withPrefix('ci-prod').ok).toBe(false);
+    expect(withPrefix('jenkins-prod').ok).toBe(true);
+    expect(check({ ...validJenkinsForm(), stackName: 'ci-prod' }).stackName).toBeUndefined();
+  });
+
   it('applies AWS’s stack-name rule with its sentence', () => {
     expect(check({ ...validJenkinsForm(), stackName: '1jenkins' }).stackName).toBe(STACK_NAME_RULE);
     expect(check({ ...validJenkinsForm(), stackName: '' }).stackName).toMatch(
