@@ -24,7 +24,16 @@ function stackPath(stack: StackView, action: string): string {
  * takes time too), continue a failed rollback with optional skips (admin), delete (admin,
  * confirmed by typing the name), and relaunch after a failed first create.
  */
-export function StackActions({ stack, onChanged }: { stack: StackView; onChanged: () => void }) {
+export function StackActions({
+  stack,
+  agentsRunning,
+  onChanged,
+}: {
+  stack: StackView;
+  /** The EC2 plugin's agents of this stack: not stack resources, so a deletion meets them. */
+  agentsRunning: number;
+  onChanged: () => void;
+}) {
   const actions = stackActions(stack.status);
   const role = useEnvironment().data?.user.role;
   const operator = role === 'operator' || role === 'admin';
@@ -168,6 +177,17 @@ export function StackActions({ stack, onChanged }: { stack: StackView; onChanged
           </div>
           {stack.terminationProtection ? (
             <p className="mt-1 text-slate-500">Termination protection is on; turn it off first.</p>
+          ) : null}
+          {agentsRunning > 0 ? (
+            <p className="mt-1 text-amber-800" data-testid="delete-agents-warning">
+              {agentsRunning === 1
+                ? '1 agent instance runs'
+                : `${agentsRunning} agent instances run`}
+              . The EC2 plugin launched {agentsRunning === 1 ? 'it' : 'them'} outside the stack, and
+              CloudFormation cannot delete their security group while they run: the deletion stops
+              there. Delete, then terminate the agents (the controller is gone by then) and delete
+              again; README › Troubleshooting has the command.
+            </p>
           ) : null}
         </div>
       ) : null}

@@ -139,7 +139,11 @@ function SnapshotView({
       <div className="grid gap-4 lg:grid-cols-2">
         <div className="space-y-4">
           <StackSummary stack={snapshot.stack} />
-          <StackActions stack={snapshot.stack} onChanged={() => void refreshStack(name)} />
+          <StackActions
+            stack={snapshot.stack}
+            agentsRunning={snapshot.agents.counted}
+            onChanged={() => void refreshStack(name)}
+          />
         </div>
         <ScalePanel stackName={name} region={snapshot.stack.region} snapshot={snapshot} />
       </div>

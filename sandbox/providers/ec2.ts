@@ -38,8 +38,20 @@ export function ec2Providers(world: World): Record<string, ResourceProvider> {
         attributes: { GroupId: request.physicalId, VpcId: group?.vpcId },
       };
     },
+    // A group that an instance's network interface still uses cannot go, as in EC2: the EC2
+    // plugin's agents are not stack resources, so a stack deleted while they run fails here.
     delete(request) {
-      delete world.region(request.region).securityGroups[request.physicalId];
+      const region = world.region(request.region);
+      const inUse = Object.values(region.instances).some(
+        (instance) =>
+          instance.state !== 'terminated' && instance.securityGroupIds.includes(request.physicalId),
+      );
+      if (inUse) {
+        throw new Error(
+          `resource ${request.physicalId} has a dependent object (Service: Ec2, Status Code: 400)`,
+        );
+      }
+      delete region.securityGroups[request.physicalId];
     },
   };
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import {
   CreateStackCommand,
   DeleteStackCommand,
+  DescribeStackEventsCommand,
   DescribeStackResourceCommand,
   DescribeStacksCommand,
   UpdateStackCommand,
@@ -10,6 +11,7 @@ import {
 import {
   DescribeInstancesCommand,
   DescribeKeyPairsCommand,
+  TerminateInstancesCommand,
   DescribeSubnetsCommand,
   DescribeVpcsCommand,
 } from '@aws-sdk/client-ec2';
@@ -48,7 +50,7 @@ async function stackStatusAfterWaiting(stackName: string): Promise<Record<string
   throw new Error('stack never left IN_PROGRESS');
 }
 
-async function runningAgents(stackName: string): Promise<number> {
+async function agentIds(stackName: string): Promise<string[]> {
   const answer = await clients.ec2.send(
     new DescribeInstancesCommand({
       Filters: [
@@ -57,7 +59,15 @@ async function runningAgents(stackName: string): Promise<number> {
       ],
     }),
   );
-  return answer.Reservations?.flatMap((reservation) => reservation.Instances ?? []).length ?? 0;
+  return (
+    answer.Reservations?.flatMap((reservation) =>
+      (reservation.Instances ?? []).map((instance) => instance.InstanceId ?? ''),
+    ) ?? []
+  );
+}
+
+async function runningAgents(stackName: string): Promise<number> {
+  return (await agentIds(stackName)).length;
 }
 
 describe("deploying the project's template", () => {
@@ -118,7 +128,7 @@ describe("deploying the project's template", () => {
     expect(await runningAgents('demo')).toBe(12);
   });
 
-  it("launches the agents with the stack's own key pair, hands its private key to the controller from SSM, and deletes both with the stack", async () => {
+  it("launches the agents with the stack's own key pair, hands its private key to the controller from SSM, and deletes both with the stack once its agents are gone", async () => {
     const pair = (
       await clients.ec2.send(new DescribeKeyPairsCommand({ KeyNames: ['demo-agents'] }))
     ).KeyPairs?.[0];
@@ -163,11 +173,27 @@ describe("deploying the project's template", () => {
     );
     expect(secret?.valueFrom).toMatch(new RegExp(`:parameter${privateKeyName}$`));
 
-    // A deleted stack is found by its id only, as in AWS.
+    // Agents are not stack resources: while they run, their security group cannot be deleted.
     const stackId = (
       await clients.cloudFormation.send(new DescribeStacksCommand({ StackName: 'demo' }))
     ).Stacks?.[0]?.StackId;
     await clients.cloudFormation.send(new DeleteStackCommand({ StackName: 'demo' }));
+    expect((await stackStatusAfterWaiting(stackId ?? 'demo')).StackStatus).toBe('DELETE_FAILED');
+    const failures = (
+      await clients.cloudFormation.send(new DescribeStackEventsCommand({ StackName: stackId }))
+    ).StackEvents?.filter((event) => event.ResourceStatus === 'DELETE_FAILED');
+    expect(failures?.map((event) => event.LogicalResourceId)).toContain('AgentSecurityGroup');
+    expect(
+      failures?.find((event) => event.LogicalResourceId === 'AgentSecurityGroup')
+        ?.ResourceStatusReason,
+    ).toMatch(/^resource sg-\w+ has a dependent object/);
+    // The controller went first, so no agent comes back once they are terminated.
+    expect(await runningAgents('demo')).toBeGreaterThan(0);
+    await clients.ec2.send(new TerminateInstancesCommand({ InstanceIds: await agentIds('demo') }));
+    sandbox.clock.advanceBy(2 * 60_000);
+    expect(await runningAgents('demo')).toBe(0);
+
+    await clients.cloudFormation.send(new DeleteStackCommand({ StackName: stackId }));
     expect((await stackStatusAfterWaiting(stackId ?? 'demo')).StackStatus).toBe('DELETE_COMPLETE');
     await expect(
       clients.ec2.send(new DescribeKeyPairsCommand({ KeyNames: ['demo-agents'] })),

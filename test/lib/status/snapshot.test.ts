@@ -100,22 +100,28 @@ describe('status snapshot against the sandbox', () => {
     );
   });
 
-  it('keeps answering with fresh data while 30% of ECS calls are throttled', async () => {
-    await env.sandbox.control.setFaults([{ service: 'ecs', throttlePercent: 30 }]);
-    try {
-      for (let poll = 0; poll < 10; poll += 1) {
-        const current = await status.snapshot('eu-west-1', 'jenkins-snap');
-        expect(current.stale).toBeUndefined();
-        expect(current.verdict.level).not.toBe('Unknown');
+  // Each throttled call waits out the SDK's adaptive backoff for real: ten snapshots take
+  // 20–30 s on this machine, so the test gets room beyond vitest's default.
+  it(
+    'keeps answering with fresh data while 30% of ECS calls are throttled',
+    { timeout: 120_000 },
+    async () => {
+      await env.sandbox.control.setFaults([{ service: 'ecs', throttlePercent: 30 }]);
+      try {
+        for (let poll = 0; poll < 10; poll += 1) {
+          const current = await status.snapshot('eu-west-1', 'jenkins-snap');
+          expect(current.stale).toBeUndefined();
+          expect(current.verdict.level).not.toBe('Unknown');
+        }
+        const counts = (await env.sandbox.control.requests()).requests.filter(
+          (request) => request.errorCode === 'ThrottlingException',
+        );
+        expect(counts.length).toBeGreaterThan(0);
+      } finally {
+        await env.sandbox.control.clearFaults();
       }
-      const counts = (await env.sandbox.control.requests()).requests.filter(
-        (request) => request.errorCode === 'ThrottlingException',
-      );
-      expect(counts.length).toBeGreaterThan(0);
-    } finally {
-      await env.sandbox.control.clearFaults();
-    }
-  });
+    },
+  );
 
   it('makes the fewest calls: one DescribeStacks, DescribeServices, DescribeTargetHealth, DescribeStackEvents, ListTasks, DescribeTasks and DescribeInstances per snapshot', async () => {
     await status.snapshot('eu-west-1', 'jenkins-snap');
