@@ -8,7 +8,13 @@ import {
   startTestSandbox,
   type TestSandbox,
 } from '@/test/support/sandbox';
-import { callRoute, lastRequestSeq, MUTATING_OPERATION, routesUseSandbox } from './support';
+import {
+  callRoute,
+  lastRequestSeq,
+  MUTATING_OPERATION,
+  required,
+  routesUseSandbox,
+} from './support';
 
 const STACK = 'jenkins-iam';
 
@@ -17,10 +23,7 @@ withAuthEnvironment();
 captureLogLines();
 routesUseSandbox(() => env);
 
-function sandbox(): TestSandbox {
-  if (env === undefined) throw new Error('sandbox not started');
-  return env;
-}
+const sandbox = (): TestSandbox => required(env);
 
 /** Mutating AWS calls the sandbox carried out (answered 2xx) since `since`. */
 async function mutationsCarriedOut(since: number): Promise<string[]> {

@@ -4,7 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureLogLines, withAuthEnvironment } from '@/test/support/auth';
 import { launchStack, startTestSandbox, type TestSandbox } from '@/test/support/sandbox';
 import { badInputs, CORPUS_STACK, ROUTES_WITHOUT_INPUT, type BadInput } from './bad-inputs.corpus';
-import { callRoute, lastRequestSeq, mutatingCallsSince, routesUseSandbox } from './support';
+import {
+  callRoute,
+  lastRequestSeq,
+  mutatingCallsSince,
+  required,
+  routesUseSandbox,
+} from './support';
 
 type Handler = Parameters<typeof callRoute>[0];
 
@@ -78,9 +84,4 @@ function routesOnDisk(directory = join(process.cwd(), 'app', 'api')): string[] {
         .join('/'),
     ];
   });
-}
-
-function required(value: TestSandbox | undefined): TestSandbox {
-  if (value === undefined) throw new Error('sandbox not started');
-  return value;
 }

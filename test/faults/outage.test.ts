@@ -6,7 +6,7 @@ import { createStatusService, statusService, type StatusService } from '@/lib/st
 import type { StackSnapshot } from '@/lib/status/types';
 import { captureLogLines, withAuthEnvironment } from '@/test/support/auth';
 import { launchStack, startTestSandbox, type TestSandbox } from '@/test/support/sandbox';
-import { callRoute, routesUseSandbox } from './support';
+import { callRoute, required, routesUseSandbox } from './support';
 
 const STACK = 'jenkins-outage';
 const REGION = 'eu-west-1';
@@ -147,8 +147,3 @@ describe('faults › AWS unreachable for a minute', () => {
     expect(after.body.stale).toBeUndefined();
   }, 60_000);
 });
-
-function required(value: TestSandbox | undefined): TestSandbox {
-  if (value === undefined) throw new Error('sandbox not started');
-  return value;
-}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { captureLogLines, withAuthEnvironment } from '@/test/support/auth';
 import { startTestSandbox, type TestSandbox } from '@/test/support/sandbox';
-import { callRoute, lastRequestSeq, routesUseSandbox } from './support';
+import { callRoute, lastRequestSeq, required, routesUseSandbox } from './support';
 
 let env: TestSandbox | undefined;
 withAuthEnvironment();
@@ -12,10 +12,7 @@ beforeEach(() => {
   vi.stubEnv('DASHBOARD_STACK_NAME_PREFIX', 'jenkins-');
 });
 
-function sandbox(): TestSandbox {
-  if (env === undefined) throw new Error('sandbox not started');
-  return env;
-}
+const sandbox = (): TestSandbox => required(env);
 
 describe('faults › a dashboard whose IAM role manages only jenkins-… stacks', () => {
   beforeAll(async () => {

@@ -81,3 +81,9 @@ export async function lastRequestSeq(env: TestSandbox): Promise<number> {
   const { requests } = await env.sandbox.control.requests();
   return requests.at(-1)?.seq ?? 0;
 }
+
+/** The file's sandbox, once beforeAll has started it. */
+export function required(value: TestSandbox | undefined): TestSandbox {
+  if (value === undefined) throw new Error('sandbox not started');
+  return value;
+}

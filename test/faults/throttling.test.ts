@@ -3,7 +3,7 @@ import { SnapshotCache, SNAPSHOT_REUSE_MS } from '@/lib/status/cache';
 import { createStatusService, statusService } from '@/lib/status/service';
 import { captureLogLines, withAuthEnvironment } from '@/test/support/auth';
 import { launchStack, startTestSandbox, type TestSandbox } from '@/test/support/sandbox';
-import { callRoute, routesUseSandbox } from './support';
+import { callRoute, required, routesUseSandbox } from './support';
 
 const STACK = 'jenkins-throttled';
 const SERVICES = ['cloudformation', 'ec2', 'ecs', 'elasticloadbalancing'];
@@ -113,9 +113,4 @@ async function answeredCodes(env: TestSandbox): Promise<Set<string>> {
       .filter((request) => request.status >= 400)
       .map((request) => `${request.service}:${request.errorCode ?? ''}`),
   );
-}
-
-function required(value: TestSandbox | undefined): TestSandbox {
-  if (value === undefined) throw new Error('sandbox not started');
-  return value;
 }
