@@ -7,6 +7,7 @@ import type { ServiceDefinition } from './core/types';
 import { SandboxControlClient } from './control-client';
 import { controlHandler } from './control/api';
 import { FaultInjector } from './evidence/faults';
+import { CustomResources } from './lambda/custom-resources';
 import { RequestLog } from './evidence/request-log';
 import { createProviders } from './providers/index';
 import { dispatchAwsCall } from './server/dispatch';
@@ -66,7 +67,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   await ports.warm();
   await reopenLoadBalancers(world, ports);
 
-  const providers = createProviders(world, ports);
+  let url = '';
+  const customResources = new CustomResources(world, () => url);
+  const providers = createProviders(world, ports, customResources);
   const cloudFormation = createCloudFormation({
     clock,
     providers,
@@ -100,9 +103,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   );
   clock.onTick((now) => stepWorld(world, now, cascText));
 
-  let url = '';
   const server = createSandboxServer([
     controlHandler({ world, clock, requests, faults, cloudFormation, url: () => url }),
+    customResources.responses,
     (request) =>
       dispatchAwsCall(
         {

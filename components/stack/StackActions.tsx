@@ -27,11 +27,14 @@ function stackPath(stack: StackView, action: string): string {
 export function StackActions({
   stack,
   agentsRunning,
+  reapsAgents,
   onChanged,
 }: {
   stack: StackView;
   /** The EC2 plugin's agents of this stack: not stack resources, so a deletion meets them. */
   agentsRunning: number;
+  /** The stack's AgentReaper terminates them on deletion (stacks made before it do not). */
+  reapsAgents: boolean;
   onChanged: () => void;
 }) {
   const actions = stackActions(stack.status);
@@ -178,17 +181,21 @@ export function StackActions({
           {stack.terminationProtection ? (
             <p className="mt-1 text-slate-500">Termination protection is on; turn it off first.</p>
           ) : null}
-          {agentsRunning > 0 ? (
+          {agentsRunning === 0 ? null : reapsAgents ? (
             <p className="mt-1 text-amber-800" data-testid="delete-agents-warning">
-              {agentsRunning === 1
-                ? '1 agent instance runs'
-                : `${agentsRunning} agent instances run`}
-              . The EC2 plugin launched {agentsRunning === 1 ? 'it' : 'them'} outside the stack, and
-              CloudFormation cannot delete their security group while they run: the deletion stops
-              there. Delete, then terminate the agents (the controller is gone by then) and delete
-              again; README › Troubleshooting has the command.
+              {agentCount(agentsRunning)}. Deleting stops the controller, then terminates{' '}
+              {agentsRunning === 1 ? 'it' : 'them'}, with any build still running on{' '}
+              {agentsRunning === 1 ? 'it' : 'them'}.
             </p>
-          ) : null}
+          ) : (
+            <p className="mt-1 text-amber-800" data-testid="delete-agents-warning">
+              {agentCount(agentsRunning)}. This stack predates the template’s agent reaper:
+              CloudFormation cannot delete the agents’ security group while they run, so the
+              deletion stops there. Delete, then terminate the agents (the controller is gone by
+              then) and delete again; README › Troubleshooting has the command. Updating the stack
+              to the current template adds the reaper.
+            </p>
+          )}
         </div>
       ) : null}
 
@@ -203,4 +210,8 @@ export function StackActions({
       )}
     </Panel>
   );
+}
+
+function agentCount(running: number): string {
+  return running === 1 ? '1 agent instance runs' : `${running} agent instances run`;
 }

@@ -142,6 +142,7 @@ function SnapshotView({
           <StackActions
             stack={snapshot.stack}
             agentsRunning={snapshot.agents.counted}
+            reapsAgents={snapshot.reapsAgentsOnDelete}
             onChanged={() => void refreshStack(name)}
           />
         </div>

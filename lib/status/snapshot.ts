@@ -53,6 +53,8 @@ export interface StackMemory {
   resourceKey: string | undefined;
   stackTaskDefinition: string | undefined;
   healthCheck: HealthCheckView | undefined;
+  /** Whether the stack has the template's AgentReaper (stacks made before it do not). */
+  reapsAgentsOnDelete: boolean;
   seenTasks: Map<string, number>;
   targets: TargetView[] | undefined;
   transitions: TargetTransition[];
@@ -72,6 +74,7 @@ export function newStackMemory(): StackMemory {
     resourceKey: undefined,
     stackTaskDefinition: undefined,
     healthCheck: undefined,
+    reapsAgentsOnDelete: false,
     seenTasks: new Map(),
     targets: undefined,
     transitions: [],
@@ -134,6 +137,9 @@ function scaleLimits(parameters: Record<string, string>): ScaleLimits {
   };
 }
 
+// The custom resource cloudformation/jenkins.yaml adds to terminate the agents on deletion.
+const AGENT_REAPER_TYPE = 'Custom::AgentReaper';
+
 /** The resource map changes only when the stack does: keyed by its last change and status. */
 function resourceKeyOf(stack: Stack): string {
   return `${(stack.LastUpdatedTime ?? stack.CreationTime)?.toISOString()}:${stack.StackStatus}`;
@@ -157,6 +163,9 @@ async function refreshResourceMap(
     (resource) => resource.ResourceType === 'AWS::ECS::TaskDefinition',
   )?.PhysicalResourceId;
   memory.healthCheck = healthCheckView(targetGroup);
+  memory.reapsAgentsOnDelete = resources.some(
+    (resource) => resource.ResourceType === AGENT_REAPER_TYPE,
+  );
   memory.resourceKey = key;
 }
 
@@ -265,14 +274,9 @@ export async function buildSnapshot(
   const view = stackView(stack, clients.region, new Set());
   const fetchedAt = new Date(now).toISOString();
 
+  const mapReady = refreshResourceMap(clients, stack, outputs, memory);
   const [controller, stackEvents, instances, jenkins] = await Promise.all([
-    readController(
-      clients,
-      outputs,
-      memory,
-      refreshResourceMap(clients, stack, outputs, memory),
-      now,
-    ),
+    readController(clients, outputs, memory, mapReady, now),
     latestEvents,
     agentInstances.confirm(outputs),
     view.jenkinsUrl === undefined || (isInProgress(view.status) && view.status.startsWith('CREATE'))
@@ -315,6 +319,7 @@ export async function buildSnapshot(
     now,
   );
   const agentStartTimes = recordAgentStarts(memory.pool, agents, now);
+  await mapReady;
   memory.snapshots += 1;
   const partial = {
     stack: view,
@@ -324,6 +329,7 @@ export async function buildSnapshot(
     timeline,
     poolHistory,
     agentStartTimes,
+    reapsAgentsOnDelete: memory.reapsAgentsOnDelete,
     verdict: verdictOf({ stack: view, controller, jenkins, headroom: agents.headroom }),
     fetchedAt,
     stale: undefined,

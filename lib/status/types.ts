@@ -206,6 +206,8 @@ export interface StackSnapshot {
   readonly poolHistory: readonly PoolSample[];
   /** Launch-to-online times of recent agents; undefined until one has been seen. */
   readonly agentStartTimes: AgentStartTimes | undefined;
+  /** Deleting the stack terminates its agents (its template has the AgentReaper). */
+  readonly reapsAgentsOnDelete: boolean;
   readonly verdict: Verdict;
   /** When AWS answered for this snapshot. */
   readonly fetchedAt: string;

@@ -61,8 +61,11 @@ export function stackView(
 
 /** The provider for a type, or a stand-in that only invents ids for types nobody simulates. */
 export function providerFor(world: EngineWorld, type: string): ResourceProvider {
-  return world.providers.get(type) ?? STAND_IN_PROVIDER;
+  const custom = type.startsWith('Custom::') ? CUSTOM_RESOURCE : type;
+  return world.providers.get(custom) ?? STAND_IN_PROVIDER;
 }
+
+const CUSTOM_RESOURCE = 'AWS::CloudFormation::CustomResource';
 
 // Types the world does not simulate still need ids and Fn::GetAtt values so that the
 // template deploys; the stand-in derives them from the request, deterministically.

@@ -27,7 +27,11 @@ export interface Provisioned {
 
 /** Whether a resource has settled after create or update (e.g. an ECS service is stable). */
 export type Settlement =
-  | { readonly state: 'settled' }
+  | {
+      readonly state: 'settled';
+      /** Ids and attributes known only once settled (a custom resource's function answers). */
+      readonly provisioned?: Provisioned;
+    }
   | { readonly state: 'pending' }
   | {
       readonly state: 'failed';

@@ -1,4 +1,6 @@
 import type { ProviderRegistry, ResourceProvider } from '../core/provider';
+import { CUSTOM_RESOURCE, type CustomResources } from '../lambda/custom-resources';
+import { lambdaProviders } from '../lambda/functions';
 import type { LoadBalancerPorts } from '../traffic/load-balancer-ports';
 import type { World } from '../world/world';
 import { ec2Providers } from './ec2';
@@ -10,7 +12,11 @@ import { route53Providers } from './route53';
 import { ssmProviders } from './ssm';
 
 /** Every resource type the project's template uses, mapped to the provider that makes it real. */
-export function createProviders(world: World, ports: LoadBalancerPorts): ProviderRegistry {
+export function createProviders(
+  world: World,
+  ports: LoadBalancerPorts,
+  customResources: CustomResources,
+): ProviderRegistry {
   const providers: Record<string, ResourceProvider> = {
     ...recordedProviders(world),
     ...ec2Providers(world),
@@ -19,6 +25,8 @@ export function createProviders(world: World, ports: LoadBalancerPorts): Provide
     ...elbv2Providers(world, ports),
     ...ssmProviders(world),
     ...route53Providers(world),
+    ...lambdaProviders(world),
+    [CUSTOM_RESOURCE]: customResources.provider,
   };
   return new Map(Object.entries(providers));
 }

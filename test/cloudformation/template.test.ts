@@ -149,6 +149,8 @@ describe('stack template', () => {
         'AWS::ECS::TaskDefinition',
         'AWS::ECS::Service',
         'AWS::Route53::RecordSet',
+        'AWS::Lambda::Function',
+        'Custom::AgentReaper',
       ];
       for (const [logicalId, resource] of resources) {
         expect(allowed, `type of ${logicalId}`).toContain(at(resource, 'Type'));
@@ -285,6 +287,34 @@ describe('stack template', () => {
       });
       expect(at(template.Resources, 'AgentKeyNameSetting', 'Properties', 'Value')).toEqual({
         Ref: 'AgentKeyPair',
+      });
+    });
+
+    it('reaps the agents on deletion after the controller stops and before their security group goes', () => {
+      const reaper = at(template.Resources, 'AgentReaper');
+      expect(at(reaper, 'Properties')).toEqual({
+        ServiceToken: { 'Fn::GetAtt': ['AgentReaperFunction', 'Arn'] },
+        AgentTagKey: at(template.Outputs, 'AgentTagKey', 'Value'),
+        AgentTagValue: { Ref: 'AWS::StackName' },
+        AgentSecurityGroup: { Ref: 'AgentSecurityGroup' },
+      });
+      // CloudFormation deletes in reverse dependency order: the service before the reaper, the
+      // reaper before the security group it names.
+      expect(itemsOf(at(template.Resources, 'ControllerService', 'DependsOn'))).toContain(
+        'AgentReaper',
+      );
+
+      const fn = at(template.Resources, 'AgentReaperFunction', 'Properties');
+      expect(at(fn, 'Runtime')).toMatch(/^nodejs\d+\.x$/);
+      expect(at(fn, 'Code', 'ZipFile')).toContain("RequestType === 'Delete'");
+      const role = at(template.Resources, 'AgentReaperRole', 'Properties');
+      expect(at(role, 'Path')).toBe('/jenkins-on-aws/agent-reaper/');
+      const statements = itemsOf(at(role, 'Policies', 0, 'PolicyDocument', 'Statement'));
+      const terminate = statements.find(
+        (statement) => at(statement, 'Action') === 'ec2:TerminateInstances',
+      );
+      expect(at(terminate, 'Condition')).toEqual({
+        StringEquals: { 'ec2:ResourceTag/jenkins-on-aws:stack': { Ref: 'AWS::StackName' } },
       });
     });
 

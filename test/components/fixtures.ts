@@ -88,6 +88,7 @@ export function snapshot(overrides: Partial<StackSnapshot> = {}): StackSnapshot 
     timeline: [],
     poolHistory: [],
     agentStartTimes: undefined,
+    reapsAgentsOnDelete: true,
     verdict: {
       level: 'Healthy',
       layer: undefined,

@@ -70,6 +70,13 @@ function deploymentRequest(action: string): AuthorizationRequest {
       context: calledVia,
     };
   }
+  if (service === 'lambda') {
+    return {
+      action,
+      resource: `arn:aws:lambda:eu-west-1:${ACCOUNT}:function:jenkins-prod-AgentReaperFunction-1A2B3C`,
+      context: calledVia,
+    };
+  }
   if (service === 'iam') {
     const resource = name.includes('InstanceProfile')
       ? `arn:aws:iam::${ACCOUNT}:instance-profile/jenkins-prod-AgentInstanceProfile-1A2B3C`
@@ -155,6 +162,43 @@ describe('the dashboard IAM policy', () => {
     expect(allowingStatements(policy, store('/ec2/keypair/key-0abc1234'))).not.toEqual([]);
     expect(allowingStatements(policy, store('/ec2/keypair/key-0abc1234', {}))).toEqual([]);
     expect(allowingStatements(policy, store('/prod/database/password'))).toEqual([]);
+  });
+
+  it('lets CloudFormation give Lambda the stacks’ agent-reaper role only, and run only the stacks’ functions', () => {
+    const calledVia = { 'aws:CalledVia': [CLOUDFORMATION] };
+    const passToLambda = (role: string) => ({
+      action: 'iam:PassRole',
+      resource: `arn:aws:iam::${ACCOUNT}:role/${role}`,
+      context: { ...calledVia, 'iam:PassedToService': 'lambda.amazonaws.com' },
+    });
+    const invoke = (name: string) => ({
+      action: 'lambda:InvokeFunction',
+      resource: `arn:aws:lambda:eu-west-1:${ACCOUNT}:function:${name}`,
+      context: calledVia,
+    });
+
+    expect(
+      allowingStatements(
+        policy,
+        passToLambda('jenkins-on-aws/agent-reaper/jenkins-prod-AgentReaperRole-1A2B3C'),
+      ),
+    ).not.toEqual([]);
+    expect(
+      allowingStatements(policy, passToLambda('jenkins-prod-ControllerTaskRole-1A2B3C')),
+    ).toEqual([]);
+    expect(
+      allowingStatements(policy, passToLambda('jenkins-on-aws/agent-reaper/payroll-x')),
+    ).toEqual([]);
+    expect(
+      allowingStatements(policy, invoke('jenkins-prod-AgentReaperFunction-1A2B3C')),
+    ).not.toEqual([]);
+    expect(allowingStatements(policy, invoke('payroll-export'))).toEqual([]);
+    expect(
+      allowingStatements(policy, {
+        ...invoke('jenkins-prod-AgentReaperFunction-1A2B3C'),
+        context: {},
+      }),
+    ).toEqual([]);
   });
 
   it('names every action exactly, without wildcards', () => {

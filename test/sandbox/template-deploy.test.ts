@@ -11,7 +11,6 @@ import {
 import {
   DescribeInstancesCommand,
   DescribeKeyPairsCommand,
-  TerminateInstancesCommand,
   DescribeSubnetsCommand,
   DescribeVpcsCommand,
 } from '@aws-sdk/client-ec2';
@@ -20,7 +19,8 @@ import { DescribeTargetHealthCommand } from '@aws-sdk/client-elastic-load-balanc
 import { GetParameterCommand } from '@aws-sdk/client-ssm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '@/sandbox/index';
-import { clientsFor, pausedSandbox } from './support';
+import { realTimeAfter } from './sdk/support';
+import { clientsFor, pausedSandbox, REGION } from './support';
 
 let sandbox: RunningSandbox;
 let clients: ReturnType<typeof clientsFor>;
@@ -32,8 +32,9 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 
 async function stackStatusAfterWaiting(stackName: string): Promise<Record<string, string>> {
-  for (let step = 0; step < 120; step++) {
+  for (let step = 0; step < 1_300; step++) {
     sandbox.clock.advanceBy(15_000);
+    await realTimeAfter(step);
     const stack = (
       await clients.cloudFormation.send(new DescribeStacksCommand({ StackName: stackName }))
     ).Stacks?.[0];
@@ -128,7 +129,7 @@ describe("deploying the project's template", () => {
     expect(await runningAgents('demo')).toBe(12);
   });
 
-  it("launches the agents with the stack's own key pair, hands its private key to the controller from SSM, and deletes both with the stack once its agents are gone", async () => {
+  it("launches the agents with the stack's own key pair, hands its private key to the controller from SSM, and deletes both with the stack after its reaper has terminated the agents", async () => {
     const pair = (
       await clients.ec2.send(new DescribeKeyPairsCommand({ KeyNames: ['demo-agents'] }))
     ).KeyPairs?.[0];
@@ -173,28 +174,61 @@ describe("deploying the project's template", () => {
     );
     expect(secret?.valueFrom).toMatch(new RegExp(`:parameter${privateKeyName}$`));
 
-    // Agents are not stack resources: while they run, their security group cannot be deleted.
+    // Agents are not stack resources. Deleting the stack stops the controller first, then the
+    // AgentReaper's function terminates the agents, then their security group can go.
     const stackId = (
       await clients.cloudFormation.send(new DescribeStacksCommand({ StackName: 'demo' }))
     ).Stacks?.[0]?.StackId;
+    // Past one DescribeInstances page, and beside an instance of another stack.
+    await sandbox.control.addAgents({ stackName: 'demo', count: 1_200 });
+    const running = await agentIds('demo');
+    expect(running.length).toBeGreaterThan(1_200);
+    const instances = sandbox.world.region(REGION).instances;
+    const stranger = { ...instances[running[0] ?? ''], instanceId: 'i-0otherstack000001' };
+    stranger.tags = [{ Key: 'jenkins-on-aws:stack', Value: 'other' }];
+    stranger.securityGroupIds = [];
+    instances[stranger.instanceId] = stranger as (typeof instances)[string];
+
+    // A reaper that may not terminate says so, and the deletion stops before the security group.
+    await sandbox.control.setFaults([
+      { service: 'ec2', operation: 'TerminateInstances', deny: 'access' },
+    ]);
     await clients.cloudFormation.send(new DeleteStackCommand({ StackName: 'demo' }));
     expect((await stackStatusAfterWaiting(stackId ?? 'demo')).StackStatus).toBe('DELETE_FAILED');
-    const failures = (
+    const refused = (
       await clients.cloudFormation.send(new DescribeStackEventsCommand({ StackName: stackId }))
-    ).StackEvents?.filter((event) => event.ResourceStatus === 'DELETE_FAILED');
-    expect(failures?.map((event) => event.LogicalResourceId)).toContain('AgentSecurityGroup');
-    expect(
-      failures?.find((event) => event.LogicalResourceId === 'AgentSecurityGroup')
-        ?.ResourceStatusReason,
-    ).toMatch(/^resource sg-\w+ has a dependent object/);
-    // The controller went first, so no agent comes back once they are terminated.
-    expect(await runningAgents('demo')).toBeGreaterThan(0);
-    await clients.ec2.send(new TerminateInstancesCommand({ InstanceIds: await agentIds('demo') }));
-    sandbox.clock.advanceBy(2 * 60_000);
-    expect(await runningAgents('demo')).toBe(0);
+    ).StackEvents?.find(
+      (event) => event.ResourceStatus === 'DELETE_FAILED' && event.LogicalResourceId !== 'demo',
+    );
+    expect(refused?.LogicalResourceId).toBe('AgentReaper');
+    expect(refused?.ResourceStatusReason).toMatch(
+      /Message returned: Could not terminate the stack's agents: You are not authorized/,
+    );
+    await sandbox.control.clearFaults();
 
+    const since = (await sandbox.control.requests()).requests.at(-1)?.seq ?? 0;
     await clients.cloudFormation.send(new DeleteStackCommand({ StackName: stackId }));
     expect((await stackStatusAfterWaiting(stackId ?? 'demo')).StackStatus).toBe('DELETE_COMPLETE');
+    const deletion = (
+      await clients.cloudFormation.send(new DescribeStackEventsCommand({ StackName: stackId }))
+    ).StackEvents?.reverse()
+      .filter((event) => event.ResourceStatus === 'DELETE_COMPLETE')
+      .map((event) => event.LogicalResourceId);
+    const order = ['ControllerService', 'AgentReaper', 'AgentSecurityGroup', 'AgentReaperFunction'];
+    expect(deletion?.filter((id) => order.includes(id ?? ''))).toEqual(order);
+    const reaperCalls = (await sandbox.control.requests()).requests
+      .filter((request) => request.seq > since && request.service === 'ec2')
+      .map((request) => request.operation);
+    expect(reaperCalls).toContain('TerminateInstances');
+    const left = await clients.ec2.send(new DescribeInstancesCommand({ InstanceIds: running }));
+    expect(
+      new Set(
+        left.Reservations?.flatMap((reservation) =>
+          (reservation.Instances ?? []).map((instance) => instance.State?.Name),
+        ),
+      ),
+    ).toEqual(new Set(['terminated']));
+    expect(instances[stranger.instanceId]?.state).toBe('running');
     await expect(
       clients.ec2.send(new DescribeKeyPairsCommand({ KeyNames: ['demo-agents'] })),
     ).rejects.toThrow(/does not exist/);

@@ -206,6 +206,10 @@ export function progressStep(context: StepContext, step: StepRecord): void {
       failStep(context, step, settlement.reason);
       return;
     }
+    if (settlement.provisioned !== undefined && !deletes) {
+      record.physicalId = settlement.provisioned.physicalId;
+      record.attributes = { ...settlement.provisioned.attributes };
+    }
   }
   step.state = 'done';
   const status = COMPLETE[step.action];

@@ -6,7 +6,11 @@ import { environmentKey } from '@/lib/client/keys';
 import type { EnvironmentResponse } from '@/lib/stacks/views';
 import { snapshot } from '../fixtures';
 
-function render(role: EnvironmentResponse['user']['role'], agentsRunning: number): string {
+function render(
+  role: EnvironmentResponse['user']['role'],
+  agentsRunning: number,
+  reapsAgents = true,
+): string {
   const environment: EnvironmentResponse = {
     regions: ['eu-west-1'],
     sandbox: true,
@@ -16,18 +20,32 @@ function render(role: EnvironmentResponse['user']['role'], agentsRunning: number
   };
   return renderToStaticMarkup(
     <SWRConfig value={{ fallback: { [environmentKey()]: environment } }}>
-      <StackActions stack={snapshot().stack} agentsRunning={agentsRunning} onChanged={() => {}} />
+      <StackActions
+        stack={snapshot().stack}
+        agentsRunning={agentsRunning}
+        reapsAgents={reapsAgents}
+        onChanged={() => {}}
+      />
     </SWRConfig>,
   );
 }
 
 describe('stack actions', () => {
-  it('warns the admin that running agents stop a deletion at their security group', () => {
+  it('tells the admin that deleting terminates the running agents and their builds', () => {
     const html = render('admin', 3);
 
     expect(html).toContain('data-testid="delete-stack"');
     expect(html).toContain('3 agent instances run');
-    expect(html).toContain('cannot delete their security group while they run');
+    expect(html).toContain('then terminates them, with any build still running on them');
+    expect(html).not.toContain('security group');
+  });
+
+  it('warns that a stack made before the agent reaper stops its deletion at the security group', () => {
+    const html = render('admin', 1, false);
+
+    expect(html).toContain('1 agent instance runs');
+    expect(html).toContain('cannot delete the agents’ security group while they run');
+    expect(html).toContain('Updating the stack to the current template adds the reaper');
   });
 
   it('says nothing of agents when none runs, and offers no deletion below admin', () => {

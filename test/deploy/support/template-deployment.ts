@@ -175,6 +175,23 @@ export const DEPLOYMENT_ACTIONS: Readonly<Record<string, readonly string[]>> = {
     'ssm:DeleteParameter',
     'ssm:PutParameter',
   ],
+  // The agent reaper: CloudFormation makes the function, and invokes it with the caller's
+  // rights on every create, update and delete of the custom resource.
+  'AWS::Lambda::Function': [
+    'lambda:CreateFunction',
+    'lambda:DeleteFunction',
+    'lambda:GetFunction',
+    'lambda:GetFunctionCodeSigningConfig',
+    'lambda:GetFunctionRecursionConfig',
+    'lambda:GetRuntimeManagementConfig',
+    'lambda:ListTags',
+    'lambda:TagResource',
+    'lambda:UntagResource',
+    'lambda:UpdateFunctionCode',
+    'lambda:UpdateFunctionConfiguration',
+    'iam:PassRole',
+  ],
+  'Custom::AgentReaper': ['lambda:InvokeFunction'],
   'AWS::Route53::RecordSet': [
     'route53:ChangeResourceRecordSets',
     'route53:GetChange',
@@ -194,8 +211,9 @@ export const DEPLOYMENT_ACTIONS: Readonly<Record<string, readonly string[]>> = {
  */
 export const DEPLOYMENT_ACTIONS_NOT_VIA_CLOUDFORMATION: Readonly<Record<string, string>> = {
   'iam:PassRole':
-    'checked inside ecs:RegisterTaskDefinition and iam:AddRoleToInstanceProfile; limited to ' +
-    'the stacks’ own roles and to ECS tasks and EC2',
+    'checked inside ecs:RegisterTaskDefinition, iam:AddRoleToInstanceProfile and ' +
+    'lambda:CreateFunction; limited to the stacks’ own roles, for ECS tasks and EC2, and to ' +
+    'the agent-reaper role (its own IAM path) for Lambda',
   'iam:CreateServiceLinkedRole':
     'ECS, EFS and the load balancer create their service-linked role on first use; limited to ' +
     'those three services by iam:AWSServiceName',

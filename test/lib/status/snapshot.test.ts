@@ -34,6 +34,8 @@ describe('status snapshot against the sandbox', () => {
     expect(snapshot.jenkins?.version).toBeDefined();
     expect(snapshot.agents.cap).toBe(10);
     expect(snapshot.agents.counted).toBeLessThanOrEqual(10);
+    // The bundled template's AgentReaper, read from the stack's resource map.
+    expect(snapshot.reapsAgentsOnDelete).toBe(true);
     expect(snapshot.stack.parameters.find((p) => p.key === 'JenkinsAdminPassword')).toMatchObject({
       value: '****',
       noEcho: true,

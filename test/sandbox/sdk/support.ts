@@ -42,14 +42,27 @@ export async function settle(
   stackNameOrId: string,
   stepMs = 10_000,
 ): Promise<Stack> {
-  for (let step = 0; step < 200; step++) {
+  const realDeadline = Date.now() + SETTLE_REAL_MS;
+  for (let step = 0; Date.now() < realDeadline; step++) {
     const stack = (
       await cloudFormation.send(new DescribeStacksCommand({ StackName: stackNameOrId }))
     ).Stacks?.[0];
     if (stack && !stack.StackStatus?.endsWith('_IN_PROGRESS')) return stack;
     await sandbox.control.advance(stepMs);
+    await realTimeAfter(step);
   }
   throw new Error(`${stackNameOrId} never left *_IN_PROGRESS`);
+}
+
+const SETTLE_REAL_MS = 60_000;
+
+/**
+ * A custom resource's function runs in real time (a worker starting, its SDK calls, its own
+ * sleeps) however fast the simulated clock moves: past the steps any other stack needs,
+ * give it real milliseconds between steps.
+ */
+export async function realTimeAfter(step: number): Promise<void> {
+  if (step >= 100) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 /** Parameters for the bundled template from the seeded account: one subnet list per role. */
