@@ -2,6 +2,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SandboxControlClient } from '@/sandbox/control-client';
 import { readFileSync } from 'node:fs';
+import { DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { DescribeInstancesCommand } from '@aws-sdk/client-ec2';
+import { clientsFor } from '@/test/sandbox/support';
+import { eventually } from '@/test/support/sandbox';
 import { launchBrowser, screenshot, signIn } from './support/browser';
 import { recordSnapshotPolls } from './support/polls';
 import { recordResponseBodies } from './support/secrets';
@@ -16,8 +20,24 @@ const ADMIN_PASSWORD = 'journey-secret-password-1';
 /**
  * The main job end to end in real Chromium: sign in, launch the stack with the form, see it
  * healthy with agents running, raise the cap in one click and watch the pool grow past the old
- * cap, lower it and watch agents drain, and find both edits in the history with the person's name.
+ * cap, lower it and watch agents drain, find both edits in the history with the person's name,
+ * and delete the stack as an admin, its agents with it.
  */
+/** The stack's agents that have not begun to terminate, as EC2 lists them. */
+async function runningAgents(stackName: string): Promise<string[]> {
+  const answer = await clientsFor(inject('sandboxUrl')).ec2.send(
+    new DescribeInstancesCommand({
+      Filters: [
+        { Name: 'tag:jenkins-on-aws:stack', Values: [stackName] },
+        { Name: 'instance-state-name', Values: ['pending', 'running', 'stopping', 'stopped'] },
+      ],
+    }),
+  );
+  return (answer.Reservations ?? []).flatMap((reservation) =>
+    (reservation.Instances ?? []).map((instance) => instance.InstanceId ?? ''),
+  );
+}
+
 describe('journey: launch, watch and scale', () => {
   const baseUrl = inject('dashboardUrl');
   const control = new SandboxControlClient(inject('sandboxUrl'));
@@ -107,6 +127,39 @@ describe('journey: launch, watch and scale', () => {
     await waitForText(rows.nth(1), 'cap 10 → 12');
     for (const index of [0, 1]) await waitForText(rows.nth(index), 'Olivia Operator');
     await screenshot(page, 'stack-history');
+  });
+
+  it('deletes the stack as an admin, and the stack’s agents go with it', async () => {
+    const adminPage = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signIn(adminPage, baseUrl, E2E_USERS.admin);
+    const stack = new StackPage(adminPage, baseUrl);
+    await stack.open(STACK);
+    const warning = adminPage.getByTestId('delete-agents-warning');
+    await waitForText(
+      warning,
+      /agent instances? runs?\. Deleting stops the controller, then terminates/,
+    );
+    await screenshot(adminPage, 'stack-delete');
+    const agentsBefore = await runningAgents(STACK);
+    expect(agentsBefore.length).toBeGreaterThan(0);
+
+    await adminPage.locator('#confirm-delete').fill(STACK);
+    await adminPage.getByTestId('delete-stack').click();
+    await waitForText(adminPage.getByTestId('stack-action-message'), 'Started');
+
+    const aws = clientsFor(inject('sandboxUrl'));
+    await eventually(
+      async () => {
+        const answer = await aws.cloudFormation
+          .send(new DescribeStacksCommand({ StackName: STACK }))
+          .catch((error: Error) => (/does not exist/.test(error.message) ? 'gone' : undefined));
+        return answer === 'gone' ? true : undefined;
+      },
+      120_000,
+      `${STACK} deleted`,
+    );
+    expect(await runningAgents(STACK)).toEqual([]);
+    await adminPage.close();
   });
 
   it('never sends the NoEcho password back to the browser nor writes it to the log', async () => {
