@@ -6,6 +6,8 @@ import { fetchJson } from '@/lib/client/fetcher';
 import { stackSnapshotKey } from '@/lib/client/keys';
 import { AppError, type ErrorBody } from '@/lib/errors';
 import type { ScalePanelView } from '@/lib/scale/view';
+import { useEnvironment } from '@/lib/client/swr';
+import { unmanagedStackRefusal } from '@/lib/stacks/names';
 import { isInProgress, stackActions } from '@/lib/stacks/status';
 import type { StackSnapshot } from '@/lib/status/types';
 import { Banner } from '../ui/Banner';
@@ -40,6 +42,7 @@ function errorBody(error: unknown): ErrorBody {
  */
 export function ScalePanel({ stackName, region, snapshot }: ScalePanelProps) {
   const [state, dispatch] = useReducer(scaleEditReducer, initialScaleEditState);
+  const stackNamePrefix = useEnvironment().data?.stackNamePrefix;
   const { mutate: mutateKey } = useSWRConfig();
   const status = snapshot.stack.status;
   const key = scalePanelKey(stackName, region);
@@ -81,9 +84,10 @@ export function ScalePanel({ stackName, region, snapshot }: ScalePanelProps) {
   const { phase } = state;
   // While the person's own update runs, say so rather than "another operation is running".
   const editBlockedBecause =
-    phase.kind === 'applied' && isInProgress(status)
+    unmanagedStackRefusal(stackName, stackNamePrefix) ??
+    (phase.kind === 'applied' && isInProgress(status)
       ? 'Your update is running; the limits can be edited again when it ends.'
-      : stackActions(status).editBlockedBecause;
+      : stackActions(status).editBlockedBecause);
   const blockedReason = applyBlockedReason({
     editBlockedBecause,
     busy: phase.kind === 'sending',

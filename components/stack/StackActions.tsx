@@ -8,6 +8,7 @@ import { fetchJson } from '@/lib/client/fetcher';
 import { postJson } from '@/lib/client/post';
 import { useEnvironment } from '@/lib/client/swr';
 import type { AppError } from '@/lib/errors';
+import { unmanagedStackRefusal } from '@/lib/stacks/names';
 import { stackActions } from '@/lib/stacks/status';
 import type { StackView } from '@/lib/status/types';
 import { Panel } from '../ui/Panel';
@@ -38,9 +39,12 @@ export function StackActions({
   onChanged: () => void;
 }) {
   const actions = stackActions(stack.status);
-  const role = useEnvironment().data?.user.role;
-  const operator = role === 'operator' || role === 'admin';
-  const admin = role === 'admin';
+  const environment = useEnvironment().data;
+  const role = environment?.user.role;
+  // A stack outside the IAM role's prefix is watched here, never changed (the API refuses too).
+  const unmanaged = unmanagedStackRefusal(stack.name, environment?.stackNamePrefix);
+  const operator = unmanaged === undefined && (role === 'operator' || role === 'admin');
+  const admin = unmanaged === undefined && role === 'admin';
   const [pending, setPending] = useState<Pending>();
   const [confirmName, setConfirmName] = useState('');
   const [skip, setSkip] = useState<string[]>([]);
@@ -111,6 +115,11 @@ export function StackActions({
 
   return (
     <Panel title="Actions" testId="stack-actions">
+      {unmanaged === undefined ? null : (
+        <p className="mb-2 text-sm text-slate-600" data-testid="stack-unmanaged">
+          {unmanaged}
+        </p>
+      )}
       {buttons.length === 0 && !actions.delete && !actions.continueRollback ? (
         <p className="text-sm text-slate-500">No action is possible in {stack.status}.</p>
       ) : null}

@@ -4,7 +4,9 @@ import { assertSameOrigin } from '@/lib/auth/origin';
 import { hasRole, type Role, type User } from '@/lib/auth/roles';
 import { sessionFromRequest } from '@/lib/auth/session';
 import { readAuthSettings } from '@/lib/auth/settings';
+import { config } from '@/lib/config';
 import { AppError } from '@/lib/errors';
+import { unmanagedStackRefusal } from '@/lib/stacks/names';
 import { log } from '@/lib/log';
 import { DEFAULT_MAX_BODY_BYTES, assertJsonOrEmpty, readJsonBody } from './json-body';
 import { errorResponse, requestOutcome } from './responses';
@@ -30,6 +32,11 @@ export interface HandlerOptions<Body, Params> {
   /** Audit action name, e.g. 'stack.create', 'scale.apply'. */
   action?: string;
   maxBodyBytes?: number;
+  /**
+   * The route changes the stack its `name` segment names: refused before any AWS call when
+   * the name is outside DASHBOARD_STACK_NAME_PREFIX, which the IAM role would refuse anyway.
+   */
+  changesStack?: true;
 }
 
 type RouteSegment = { params: Promise<Record<string, string | string[]>> };
@@ -188,6 +195,7 @@ export function apiHandler<Body = undefined, Params = Record<string, never>>(
       if (user === undefined) throw new AppError('unauthorized:auth', 'Sign in to continue.');
       const segments = (await exchange.segment?.params) ?? {};
       const params = (options.params ? options.params.parse(segments) : {}) as Params;
+      if (options.changesStack) assertManagedStack(params);
       const body = (options.body ? options.body.parse(rawBody) : undefined) as Body;
       return run({
         request: exchange.request,
@@ -207,6 +215,13 @@ export function apiHandler<Body = undefined, Params = Record<string, never>>(
       }
     },
   );
+}
+
+function assertManagedStack(params: unknown): void {
+  const name = (params as { name?: unknown }).name;
+  if (typeof name !== 'string') throw new Error('changesStack needs a [name] route segment');
+  const refusal = unmanagedStackRefusal(name, config().stackNamePrefix);
+  if (refusal !== undefined) throw new AppError('forbidden:stack_prefix', refusal);
 }
 
 /**

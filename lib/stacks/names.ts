@@ -22,3 +22,12 @@ export function stackNamePrefixProblem(
   if (prefix === undefined || name.startsWith(prefix)) return undefined;
   return `This dashboard’s IAM role may change only stacks whose names start with ${prefix}; name it ${prefix}… (for example ${prefix}ci).`;
 }
+
+/** Why an existing stack outside the dashboard's prefix can be watched but not changed here. */
+export function unmanagedStackRefusal(
+  name: string,
+  prefix: string | undefined,
+): string | undefined {
+  if (prefix === undefined || name.startsWith(prefix)) return undefined;
+  return `This dashboard’s IAM role may change only stacks named ${prefix}…; ${name} can be watched here, not changed. To change it, use credentials that may, or widen the role’s StackNamePrefix and DASHBOARD_STACK_NAME_PREFIX.`;
+}

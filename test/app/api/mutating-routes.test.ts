@@ -87,6 +87,8 @@ afterAll(async () => {
 async function exportsOf(route: Route): Promise<Record<string, Handler>> {
   vi.stubEnv('AWS_ENDPOINT_URL', `http://127.0.0.1:${(aws.address() as AddressInfo).port}`);
   vi.stubEnv('AWS_REGION', 'eu-west-1');
+  // Every route is called for a stack named `ci`, outside this prefix.
+  vi.stubEnv('DASHBOARD_STACK_NAME_PREFIX', 'jenkins-');
   return (await import(/* @vite-ignore */ route.file)) as Record<string, Handler>;
 }
 
@@ -156,6 +158,24 @@ describe.each(routes.filter((route) => !PUBLIC_ROUTES.has(route.name)))(
         expect(anonymous, `${method} anonymous`).toMatchObject({ status: 401 });
       }
       expect(awsCalls, 'AWS calls before authorisation').toEqual([]);
+    });
+  },
+);
+
+describe.each(routes.filter((route) => route.name.startsWith('stacks/[name]/')))(
+  'stack route /api/$name',
+  (route) => {
+    it('changes no stack outside the dashboard’s stack-name prefix', async () => {
+      awsCalls = [];
+      const exported = await exportsOf(route);
+      for (const method of MUTATING.filter((name) => typeof exported[name] === 'function')) {
+        const outside = await call(route, method, { role: 'admin' });
+        expect(outside, `${method} on ci`).toMatchObject({
+          status: 403,
+          body: { code: 'forbidden:stack_prefix' },
+        });
+      }
+      expect(awsCalls, 'AWS calls for a stack outside the prefix').toEqual([]);
     });
   },
 );

@@ -3,7 +3,9 @@ import { SWRConfig } from 'swr';
 import { describe, expect, it } from 'vitest';
 import { ScalePanel } from '@/components/scale/ScalePanel';
 import { scalePanelKey } from '@/components/scale/scale-api';
+import { environmentKey } from '@/lib/client/keys';
 import type { ScalePanelView } from '@/lib/scale/view';
+import type { EnvironmentResponse } from '@/lib/stacks/views';
 import type { StackSnapshot } from '@/lib/status/types';
 import { DEPLOYED, scaleParameters } from './fixtures';
 
@@ -34,10 +36,11 @@ function snapshot(status: string): StackSnapshot {
   } as unknown as StackSnapshot;
 }
 
-function render(status: string): string {
+function render(status: string, stackNamePrefix?: string): string {
   const key = scalePanelKey('jenkins-ctl', 'eu-west-1') ?? '';
+  const environment: Partial<EnvironmentResponse> = { stackNamePrefix };
   return renderToStaticMarkup(
-    <SWRConfig value={{ fallback: { [key]: view } }}>
+    <SWRConfig value={{ fallback: { [key]: view, [environmentKey()]: environment } }}>
       <ScalePanel stackName="jenkins-ctl" region="eu-west-1" snapshot={snapshot(status)} />
     </SWRConfig>,
   );
@@ -65,6 +68,15 @@ describe('ScalePanel', () => {
     const html = render('UPDATE_COMPLETE');
     expect(html).toMatch(/<button[^>]*data-testid="scale-apply"[^>]*disabled=""/);
     expect(html).toContain('Nothing differs from the deployed values.');
+  });
+
+  it('keeps Apply off, and says why, on a stack outside the dashboard’s stack-name prefix', () => {
+    expect(render('UPDATE_COMPLETE', 'jenkins-')).not.toContain('can be watched here');
+    const html = render('UPDATE_COMPLETE', 'ci-');
+    expect(html).toMatch(/<button[^>]*data-testid="scale-apply"[^>]*disabled=""/);
+    expect(html).toContain(
+      'may change only stacks named ci-…; jenkins-ctl can be watched here, not changed.',
+    );
   });
 
   it('says why Apply is off while another operation runs (C16)', () => {

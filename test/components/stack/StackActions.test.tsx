@@ -10,12 +10,13 @@ function render(
   role: EnvironmentResponse['user']['role'],
   agentsRunning: number,
   reapsAgents = true,
+  stackNamePrefix?: string,
 ): string {
   const environment: EnvironmentResponse = {
     regions: ['eu-west-1'],
     sandbox: true,
     endpoint: undefined,
-    stackNamePrefix: undefined,
+    stackNamePrefix,
     user: { name: 'Ada Admin', role },
   };
   return renderToStaticMarkup(
@@ -51,5 +52,15 @@ describe('stack actions', () => {
   it('says nothing of agents when none runs, and offers no deletion below admin', () => {
     expect(render('admin', 0)).not.toContain('delete-agents-warning');
     expect(render('operator', 3)).not.toContain('delete-stack');
+  });
+
+  it('offers no change to a stack outside the dashboard’s stack-name prefix, and says why', () => {
+    expect(render('admin', 3, true, 'c')).toContain('data-testid="delete-stack"');
+    const html = render('admin', 3, true, 'jenkins-');
+
+    expect(html).toContain('data-testid="stack-unmanaged"');
+    expect(html).toContain('ci can be watched here, not changed');
+    expect(html).not.toContain('delete-stack');
+    expect(html).not.toContain('update-stack-link');
   });
 });

@@ -10,7 +10,13 @@ const params = stackRouteParams;
 
 /** Cancels a running update; CloudFormation rolls it back. */
 export const POST = apiHandler(
-  { role: 'operator', params, body: stackActionSchema, action: 'stack.cancel_update' },
+  {
+    role: 'operator',
+    params,
+    body: stackActionSchema,
+    action: 'stack.cancel_update',
+    changesStack: true,
+  },
   async ({ request, params, body, user, audit }) => {
     const region = requestRegion(request);
     audit({ stack: params.name, region });

@@ -15,7 +15,13 @@ export const GET = apiHandler({ role: 'viewer', params }, async ({ request, para
 
 /** Continues a failed rollback (admin only), optionally skipping resources. */
 export const POST = apiHandler(
-  { role: 'admin', params, body: continueRollbackSchema, action: 'stack.continue_rollback' },
+  {
+    role: 'admin',
+    params,
+    body: continueRollbackSchema,
+    action: 'stack.continue_rollback',
+    changesStack: true,
+  },
   async ({ request, params, body, user, audit }) => {
     const region = requestRegion(request);
     audit({ stack: params.name, region, resourcesToSkip: body.resourcesToSkip });

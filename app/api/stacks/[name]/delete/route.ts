@@ -10,7 +10,7 @@ const params = stackRouteParams;
 
 /** Deletes the stack (admin only). */
 export const POST = apiHandler(
-  { role: 'admin', params, body: stackActionSchema, action: 'stack.delete' },
+  { role: 'admin', params, body: stackActionSchema, action: 'stack.delete', changesStack: true },
   async ({ request, params, body, user, audit }) => {
     const region = requestRegion(request);
     audit({ stack: params.name, region });

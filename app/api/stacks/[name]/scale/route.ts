@@ -19,7 +19,7 @@ export const GET = apiHandler(
 
 /** Applies a scale edit: one click when safe, a review otherwise (see lib/scale/apply.ts). */
 export const POST = apiHandler(
-  { role: 'operator', params, body: scaleEditSchema, action: 'scale.apply' },
+  { role: 'operator', params, body: scaleEditSchema, action: 'scale.apply', changesStack: true },
   async ({ request, params, body, user, audit }): Promise<ScaleEditResponse> => {
     const region = requestRegion(request);
     audit({

@@ -15,6 +15,7 @@ export const POST = apiHandler(
     body: updateProposalSchema,
     action: 'stack.propose_update',
     maxBodyBytes: 128 * 1024,
+    changesStack: true,
   },
   async ({ request, params, body, user, audit }) => {
     const region = requestRegion(request);

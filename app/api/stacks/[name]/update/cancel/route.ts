@@ -11,7 +11,7 @@ const body = z.object({ changeSetArn: changeSetArnSchema });
 
 /** Abandons a reviewed update: its change set is deleted so it does not pile up (C16). */
 export const POST = apiHandler(
-  { role: 'operator', params, body, action: 'stack.cancel_update_review' },
+  { role: 'operator', params, body, action: 'stack.cancel_update_review', changesStack: true },
   async ({ request, params, body, audit }) => {
     const region = requestRegion(request);
     audit({ stack: params.name, region, changeSet: body.changeSetArn });

@@ -10,7 +10,13 @@ const params = stackRouteParams;
 
 /** Executes a reviewed UPDATE change set. */
 export const POST = apiHandler(
-  { role: 'operator', params, body: updateExecutionSchema, action: 'stack.update' },
+  {
+    role: 'operator',
+    params,
+    body: updateExecutionSchema,
+    action: 'stack.update',
+    changesStack: true,
+  },
   async ({ request, params, body, user, audit }) => {
     const region = requestRegion(request);
     audit({ stack: params.name, region, changeSet: body.changeSetArn });
