@@ -141,3 +141,21 @@ export function awsFailureReason(error: unknown): string {
   if (explained !== undefined) return explained.message;
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
+
+// A resource the stack's outputs still name after it was deleted (the cluster and target group
+// go before the stack does, and a person may delete them by hand): AWS says so with these.
+const GONE = new Set([
+  'ClusterNotFoundException',
+  'ServiceNotFoundException',
+  'TargetGroupNotFoundException',
+]);
+
+/** The read's answer, or `nothing` when AWS says the resource it reads no longer exists. */
+export async function unlessGone<T>(read: Promise<T>, nothing: T): Promise<T> {
+  try {
+    return await read;
+  } catch (error) {
+    if (error instanceof Error && GONE.has(error.name)) return nothing;
+    throw error;
+  }
+}

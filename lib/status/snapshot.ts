@@ -4,6 +4,7 @@ import type { Instance } from '@aws-sdk/client-ec2';
 import type { AwsClients } from '../aws/clients';
 import { listStackResources, readLatestStackEvents, requireStack } from '../aws/cloudformation';
 import { describeAgentInstances } from '../aws/ec2';
+import { unlessGone } from '../aws/errors';
 import { describeService, describeTasks, listServiceTasks } from '../aws/ecs';
 import { describeTargetGroup, describeTargetHealth } from '../aws/elbv2';
 import { isInProgress } from '../stacks/status';
@@ -157,7 +158,7 @@ async function refreshResourceMap(
     listStackResources(clients, stack.StackName ?? ''),
     outputs.TargetGroupArn === undefined
       ? Promise.resolve(undefined)
-      : describeTargetGroup(clients, outputs.TargetGroupArn),
+      : unlessGone(describeTargetGroup(clients, outputs.TargetGroupArn), undefined),
   ]);
   memory.stackTaskDefinition = resources.find(
     (resource) => resource.ResourceType === 'AWS::ECS::TaskDefinition',
@@ -187,18 +188,25 @@ async function readController(
   const serviceName = outputs.ControllerServiceName;
   if (cluster === undefined || serviceName === undefined) return mapReady.then(() => undefined);
 
+  // A stack being deleted still names its cluster and target group once they are gone.
   const [tasks, described, targets] = await Promise.all([
-    listServiceTasks(clients, cluster, serviceName).then((running) => {
-      for (const arn of running) memory.seenTasks.set(arn, now);
-      for (const [arn, seen] of memory.seenTasks) {
-        if (now - seen > STOPPED_TASK_MEMORY_MS) memory.seenTasks.delete(arn);
-      }
-      return describeTasks(clients, cluster, [...memory.seenTasks.keys()]);
+    unlessGone(
+      listServiceTasks(clients, cluster, serviceName).then((running) => {
+        for (const arn of running) memory.seenTasks.set(arn, now);
+        for (const [arn, seen] of memory.seenTasks) {
+          if (now - seen > STOPPED_TASK_MEMORY_MS) memory.seenTasks.delete(arn);
+        }
+        return describeTasks(clients, cluster, [...memory.seenTasks.keys()]);
+      }),
+      [],
+    ),
+    unlessGone(describeService(clients, cluster, serviceName), {
+      service: undefined,
+      failure: { reason: 'MISSING' },
     }),
-    describeService(clients, cluster, serviceName),
     outputs.TargetGroupArn === undefined
       ? Promise.resolve([])
-      : describeTargetHealth(clients, outputs.TargetGroupArn),
+      : unlessGone(describeTargetHealth(clients, outputs.TargetGroupArn), []),
     mapReady,
   ]);
 
