@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
-import { createDemoOperator } from '../lib/auth/demo';
+import { createDemoAccounts } from '../lib/auth/demo';
 import { parameterModel, quickCreateLink, readTemplateText } from '../lib/template';
 import { startSandbox } from '../sandbox/index';
 import { buildDashboard, startDashboard } from './lib/dashboard-process';
@@ -9,7 +9,7 @@ import { buildDashboard, startDashboard } from './lib/dashboard-process';
 /**
  * `npm run demo`: the whole product on one machine with no AWS account. Starts the local AWS
  * sandbox (state kept in .sandbox-state/, so a demo survives a restart), builds and starts the
- * dashboard pointed at it, creates a local operator with a one-time password, and prints
+ * dashboard pointed at it, creates a local operator and admin with one-time passwords, and prints
  * where to sign in. Ctrl-C stops both.
  */
 const SANDBOX_PORT = Number(process.env.SANDBOX_PORT ?? 4599);
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   console.log(`Local AWS sandbox on ${sandbox.url} (time ×${SPEED})`);
 
   await buildDashboard((line) => console.log(line));
-  const operator = createDemoOperator();
+  const demo = createDemoAccounts();
   const dashboardUrl = `http://127.0.0.1:${DASHBOARD_PORT}`;
   const dashboard = await startDashboard({
     port: DASHBOARD_PORT,
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
       AWS_ENDPOINT_URL: sandbox.url,
       AWS_ACCESS_KEY_ID: 'sandbox',
       AWS_SECRET_ACCESS_KEY: 'sandbox',
-      DASHBOARD_USERS: operator.usersJson,
+      DASHBOARD_USERS: demo.usersJson,
       DASHBOARD_SESSION_SECRET: randomBytes(32).toString('base64url'),
       DASHBOARD_PUBLIC_URL: dashboardUrl,
       // As on AWS with the role in deploy/, whose policy changes only jenkins-… stacks.
@@ -45,8 +45,12 @@ async function main(): Promise<void> {
 
   console.log('');
   console.log(`Dashboard:  ${dashboard.url}`);
-  console.log(`Sign in as: ${operator.username}`);
-  console.log(`Password:   ${operator.password}   (one-time: a new one is made on every start)`);
+  for (const account of demo.accounts) {
+    console.log(
+      `Sign in as: ${account.username.padEnd(6)} password ${account.password}   (${account.role})`,
+    );
+  }
+  console.log('  (one-time passwords: new ones are made on every start)');
   console.log(`Launch with demo values: ${demoLaunchLink(dashboard.url)}`);
   console.log('  (a quick-create link: pick the subnets, type an admin password, review, execute)');
   console.log('');

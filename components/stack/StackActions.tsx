@@ -67,6 +67,8 @@ export function StackActions({
       onChanged();
     } catch (error) {
       setMessage({ tone: 'error', text: (error as AppError).message });
+      // Refused because the stack moved on (someone else acted): show where it is now.
+      onChanged();
     } finally {
       setPending(undefined);
     }

@@ -294,6 +294,7 @@ describe('stack template', () => {
       const reaper = at(template.Resources, 'AgentReaper');
       expect(at(reaper, 'Properties')).toEqual({
         ServiceToken: { 'Fn::GetAtt': ['AgentReaperFunction', 'Arn'] },
+        ServiceTimeout: 960,
         AgentTagKey: at(template.Outputs, 'AgentTagKey', 'Value'),
         AgentTagValue: { Ref: 'AWS::StackName' },
         AgentSecurityGroup: { Ref: 'AgentSecurityGroup' },
@@ -307,6 +308,8 @@ describe('stack template', () => {
       const fn = at(template.Resources, 'AgentReaperFunction', 'Properties');
       expect(at(fn, 'Runtime')).toMatch(/^nodejs\d+\.x$/);
       expect(at(fn, 'Code', 'ZipFile')).toContain("RequestType === 'Delete'");
+      // Reaps only when the stack itself goes, never on an update's clean-up.
+      expect(at(fn, 'Code', 'ZipFile')).toContain("status === 'DELETE_IN_PROGRESS'");
       const role = at(template.Resources, 'AgentReaperRole', 'Properties');
       expect(at(role, 'Path')).toBe('/jenkins-on-aws/agent-reaper/');
       const statements = itemsOf(at(role, 'Policies', 0, 'PolicyDocument', 'Statement'));

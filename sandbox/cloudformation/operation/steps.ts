@@ -77,7 +77,7 @@ export function startStep(context: StepContext, step: StepRecord): void {
     );
   step.state = 'running';
   step.readyAt = now + ACTION_DELAY_MS[step.action];
-  if (step.action === 'delete' && context.stack.operation?.retain?.includes(record.logicalId)) {
+  if (step.action === 'delete' && retained(context, record.logicalId)) {
     record.status = 'DELETE_SKIPPED';
     event('DELETE_SKIPPED');
     step.state = 'done';
@@ -254,6 +254,15 @@ export function failStep(context: StepContext, step: StepRecord, reason: string)
     },
     context.now,
   );
+}
+
+// Kept by the DeleteStack call (RetainResources) or by the template (DeletionPolicy: Retain).
+function retained(context: StepContext, logicalId: string): boolean {
+  if (context.stack.operation?.retain?.includes(logicalId)) return true;
+  const declared = stackView(context.world, context.region, context.stack).template.resources.get(
+    logicalId,
+  );
+  return declared?.deletionPolicy === 'Retain';
 }
 
 function resourceFor(context: StepContext, step: StepRecord): ResourceRecord {

@@ -23,6 +23,8 @@ export interface ResourceDeclaration {
   readonly dependsOn: readonly string[];
   readonly condition?: string;
   readonly metadata?: unknown;
+  /** `Retain` keeps the resource when the stack is deleted (DELETE_SKIPPED). */
+  readonly deletionPolicy?: string;
 }
 
 export interface OutputDeclaration {
@@ -123,6 +125,7 @@ function readResources(section: unknown): Map<string, ResourceDeclaration> {
           : (Array.isArray(dependsOn) ? dependsOn : [dependsOn]).map(String),
       condition: typeof value.Condition === 'string' ? value.Condition : undefined,
       metadata: value.Metadata,
+      deletionPolicy: typeof value.DeletionPolicy === 'string' ? value.DeletionPolicy : undefined,
     });
   }
   return resources;
