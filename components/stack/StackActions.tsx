@@ -48,9 +48,14 @@ export function StackActions({
   const [pending, setPending] = useState<Pending>();
   const [confirmName, setConfirmName] = useState('');
   const [skip, setSkip] = useState<string[]>([]);
+  const [retain, setRetain] = useState<string[]>([]);
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string }>();
   const skippable = useSWR<{ skippable: string[] }, AppError>(
     actions.continueRollback && admin ? stackPath(stack, 'continue-rollback') : null,
+    fetchJson,
+  );
+  const retainable = useSWR<{ retainable: string[] }, AppError>(
+    stack.status === 'DELETE_FAILED' && admin ? stackPath(stack, 'delete') : null,
     fetchJson,
   );
 
@@ -182,13 +187,37 @@ export function StackActions({
               disabled={
                 confirmName !== stack.name || pending !== undefined || stack.terminationProtection
               }
-              onClick={() => void run('delete', 'delete', {})}
+              onClick={() => void run('delete', 'delete', { resourcesToRetain: retain })}
               className="rounded bg-red-700 px-3 py-1 text-white hover:bg-red-800 disabled:opacity-40"
               data-testid="delete-stack"
             >
               Delete stack
             </button>
           </div>
+          {(retainable.data?.retainable ?? []).length === 0 ? null : (
+            <div className="mt-2" data-testid="delete-retain">
+              <p className="text-slate-700">
+                The last deletion stopped at these resources. Delete again; if one keeps failing,
+                keep it (CloudFormation leaves it in your account, for you to remove by hand):
+              </p>
+              {(retainable.data?.retainable ?? []).map((resource) => (
+                <label key={resource} className="mt-1 flex items-center gap-2">
+                  <input
+                    type="checkbox"
+                    checked={retain.includes(resource)}
+                    onChange={(event) =>
+                      setRetain(
+                        event.target.checked
+                          ? [...retain, resource]
+                          : retain.filter((r) => r !== resource),
+                      )
+                    }
+                  />
+                  Keep {resource}
+                </label>
+              ))}
+            </div>
+          )}
           {stack.terminationProtection ? (
             <p className="mt-1 text-slate-500">Termination protection is on; turn it off first.</p>
           ) : null}

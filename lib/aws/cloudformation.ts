@@ -305,9 +305,15 @@ export async function deleteStack(
   clients: AwsClients,
   stackName: string,
   clientRequestToken?: string,
+  retainResources: readonly string[] = [],
 ): Promise<void> {
   await clients.cloudformation.send(
-    new DeleteStackCommand({ StackName: stackName, ClientRequestToken: clientRequestToken }),
+    new DeleteStackCommand({
+      StackName: stackName,
+      ClientRequestToken: clientRequestToken,
+      // CloudFormation accepts RetainResources only for a stack in DELETE_FAILED.
+      RetainResources: retainResources.length > 0 ? [...retainResources] : undefined,
+    }),
   );
 }
 

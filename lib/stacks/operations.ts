@@ -4,6 +4,7 @@ import {
   cancelUpdateStack,
   continueUpdateRollback,
   deleteStack,
+  listStackResources,
   readStackEvents,
   requireStack,
 } from '../aws/cloudformation';
@@ -20,8 +21,24 @@ export async function deleteJenkinsStack(
   stackName: string,
   attemptId: string,
   userName: string,
+  resourcesToRetain: readonly string[] = [],
 ): Promise<void> {
   const stack = await requireStack(clients, stackName);
+  if (resourcesToRetain.length > 0) {
+    const retainable = new Set(
+      stack.StackStatus === 'DELETE_FAILED'
+        ? await resourcesThatFailedToDelete(clients, stackName)
+        : [],
+    );
+    const refused = resourcesToRetain.filter((resource) => !retainable.has(resource));
+    if (refused.length > 0) {
+      throw new AppError(
+        'bad_request:resources_to_retain',
+        `Only resources that failed to delete can be kept, and only once the deletion has failed; ${refused.join(', ')} did not.`,
+        { retainable: [...retainable] },
+      );
+    }
+  }
   if (!canDelete(stack.StackStatus ?? '')) {
     throw new AppError(
       'conflict:stack_busy',
@@ -34,7 +51,32 @@ export async function deleteJenkinsStack(
       `${stackName} has termination protection on; turn it off before deleting.`,
     );
   }
-  await deleteStack(clients, stackName, requestToken('delete', userName, attemptId));
+  await deleteStack(
+    clients,
+    stackName,
+    requestToken('delete', userName, attemptId),
+    resourcesToRetain,
+  );
+}
+
+/**
+ * The resources that stopped a deletion (DELETE_FAILED), which a retry may keep instead of
+ * deleting (C: DELETE_FAILED → retry, optionally RetainResources).
+ */
+export async function resourcesThatFailedToDelete(
+  clients: AwsClients,
+  stackName: string,
+): Promise<string[]> {
+  const resources = await listStackResources(clients, stackName);
+  // When one resource fails, CloudFormation stops the deletions in flight and marks them
+  // DELETE_FAILED too ("Resource deletion cancelled"): a retry simply deletes those.
+  return resources
+    .filter(
+      (resource) =>
+        resource.ResourceStatus === 'DELETE_FAILED' &&
+        !/deletion cancelled/i.test(resource.ResourceStatusReason ?? ''),
+    )
+    .map((resource) => resource.LogicalResourceId ?? '');
 }
 
 /**

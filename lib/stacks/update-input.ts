@@ -44,3 +44,12 @@ export const continueRollbackSchema = z.object({
 });
 
 export const stackActionSchema = z.object({ attemptId });
+
+export const deleteStackSchema = z.object({
+  attemptId,
+  /** Only resources in DELETE_FAILED may be kept, and only when the stack is DELETE_FAILED. */
+  resourcesToRetain: z
+    .array(z.string().regex(/^[A-Za-z0-9]{1,255}$/, 'Not a logical resource id.'))
+    .max(200)
+    .default([]),
+});

@@ -123,6 +123,7 @@ const NAMED_READS = [
   'stacks/[name]/template',
   'stacks/[name]/scale',
   'stacks/[name]/continue-rollback',
+  'stacks/[name]/delete',
 ];
 
 /** Stack names that must never reach AWS or a path: traversal, encoded slashes, CFN's rule. */
@@ -342,6 +343,16 @@ function ownInputs(): BadInput[] {
       status: 400,
       says: /Not a logical resource id/,
       why: 'a resource to skip with path characters',
+    },
+    {
+      route: 'stacks/[name]/delete',
+      method: 'POST',
+      path: `/api/stacks/${STACK}/delete`,
+      params: { name: STACK },
+      body: JSON.stringify({ attemptId: 'attempt001', resourcesToRetain: ['../FileSystem'] }),
+      status: 400,
+      says: /Not a logical resource id/,
+      why: 'a resource to retain with path characters',
     },
     {
       route: 'stacks/[name]/update',

@@ -63,4 +63,31 @@ describe('stack actions', () => {
     expect(html).not.toContain('delete-stack');
     expect(html).not.toContain('update-stack-link');
   });
+
+  it('offers to keep what stopped a failed deletion when the admin deletes again', () => {
+    const stack = { ...snapshot().stack, status: 'DELETE_FAILED' };
+    const environment: EnvironmentResponse = {
+      regions: ['eu-west-1'],
+      sandbox: true,
+      endpoint: undefined,
+      stackNamePrefix: undefined,
+      user: { name: 'Ada Admin', role: 'admin' },
+    };
+    const html = renderToStaticMarkup(
+      <SWRConfig
+        value={{
+          fallback: {
+            [environmentKey()]: environment,
+            '/api/stacks/ci/delete?region=eu-west-1': { retainable: ['AgentReaper'] },
+          },
+        }}
+      >
+        <StackActions stack={stack} agentsRunning={0} reapsAgents onChanged={() => {}} />
+      </SWRConfig>,
+    );
+
+    expect(html).toContain('data-testid="delete-retain"');
+    expect(html).toContain('Keep AgentReaper');
+    expect(html).toContain('data-testid="delete-stack"');
+  });
 });
