@@ -142,20 +142,12 @@ export function StackActions({
             Continue the rollback first without skipping anything. Skip only resources that keep
             failing: CloudFormation marks them complete, and they may no longer match the template.
           </p>
-          {(skippable.data?.skippable ?? []).map((resource) => (
-            <label key={resource} className="mt-2 flex items-center gap-2">
-              <input
-                type="checkbox"
-                checked={skip.includes(resource)}
-                onChange={(event) =>
-                  setSkip(
-                    event.target.checked ? [...skip, resource] : skip.filter((r) => r !== resource),
-                  )
-                }
-              />
-              Skip {resource}
-            </label>
-          ))}
+          <ResourceChoices
+            resources={skippable.data?.skippable ?? []}
+            chosen={skip}
+            onChange={setSkip}
+            verb="Skip"
+          />
           <button
             type="button"
             disabled={pending !== undefined}
@@ -200,22 +192,12 @@ export function StackActions({
                 The last deletion stopped at these resources. Delete again; if one keeps failing,
                 keep it (CloudFormation leaves it in your account, for you to remove by hand):
               </p>
-              {(retainable.data?.retainable ?? []).map((resource) => (
-                <label key={resource} className="mt-1 flex items-center gap-2">
-                  <input
-                    type="checkbox"
-                    checked={retain.includes(resource)}
-                    onChange={(event) =>
-                      setRetain(
-                        event.target.checked
-                          ? [...retain, resource]
-                          : retain.filter((r) => r !== resource),
-                      )
-                    }
-                  />
-                  Keep {resource}
-                </label>
-              ))}
+              <ResourceChoices
+                resources={retainable.data?.retainable ?? []}
+                chosen={retain}
+                onChange={setRetain}
+                verb="Keep"
+              />
             </div>
           )}
           {stack.terminationProtection ? (
@@ -254,4 +236,30 @@ export function StackActions({
 
 function agentCount(running: number): string {
   return running === 1 ? '1 agent instance runs' : `${running} agent instances run`;
+}
+
+/** One checkbox per logical resource id: which of them the action should skip or keep. */
+function ResourceChoices(props: {
+  resources: readonly string[];
+  chosen: readonly string[];
+  onChange: (chosen: string[]) => void;
+  verb: string;
+}) {
+  const { resources, chosen, onChange, verb } = props;
+  return resources.map((resource) => (
+    <label key={resource} className="mt-2 flex items-center gap-2">
+      <input
+        type="checkbox"
+        checked={chosen.includes(resource)}
+        onChange={(event) =>
+          onChange(
+            event.target.checked
+              ? [...chosen, resource]
+              : chosen.filter((other) => other !== resource),
+          )
+        }
+      />
+      {verb} {resource}
+    </label>
+  ));
 }

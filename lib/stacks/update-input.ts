@@ -34,13 +34,16 @@ export const updateExecutionSchema = z.object({
   changeSetArn: changeSetArnSchema,
 });
 
+/** Logical resource ids (letters and digits, as CloudFormation allows), none by default. */
+const logicalIds = z
+  .array(z.string().regex(/^[A-Za-z0-9]{1,255}$/, 'Not a logical resource id.'))
+  .max(200)
+  .default([]);
+
 export const continueRollbackSchema = z.object({
   attemptId,
   /** Only resources in UPDATE_FAILED may be skipped (C18). */
-  resourcesToSkip: z
-    .array(z.string().regex(/^[A-Za-z0-9]{1,255}$/, 'Not a logical resource id.'))
-    .max(200)
-    .default([]),
+  resourcesToSkip: logicalIds,
 });
 
 export const stackActionSchema = z.object({ attemptId });
@@ -48,8 +51,5 @@ export const stackActionSchema = z.object({ attemptId });
 export const deleteStackSchema = z.object({
   attemptId,
   /** Only resources in DELETE_FAILED may be kept, and only when the stack is DELETE_FAILED. */
-  resourcesToRetain: z
-    .array(z.string().regex(/^[A-Za-z0-9]{1,255}$/, 'Not a logical resource id.'))
-    .max(200)
-    .default([]),
+  resourcesToRetain: logicalIds,
 });
