@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import type {
-  ProviderRegistry,
-  Provisioned,
-  ResourceProvider,
-  ResourceRequest,
+import {
+  providerKey,
+  type ProviderRegistry,
+  type Provisioned,
+  type ResourceProvider,
+  type ResourceRequest,
 } from '../core/provider';
 import type { SimulationClock } from '../core/simulation';
 import { DeploymentView, partitionOf, type RegionLookups } from './deployment';
@@ -61,11 +62,8 @@ export function stackView(
 
 /** The provider for a type, or a stand-in that only invents ids for types nobody simulates. */
 export function providerFor(world: EngineWorld, type: string): ResourceProvider {
-  const custom = type.startsWith('Custom::') ? CUSTOM_RESOURCE : type;
-  return world.providers.get(custom) ?? STAND_IN_PROVIDER;
+  return world.providers.get(providerKey(type)) ?? STAND_IN_PROVIDER;
 }
-
-const CUSTOM_RESOURCE = 'AWS::CloudFormation::CustomResource';
 
 // Types the world does not simulate still need ids and Fn::GetAtt values so that the
 // template deploys; the stand-in derives them from the request, deterministically.

@@ -64,3 +64,11 @@ export interface ResourceProvider {
 
 /** Providers by CloudFormation resource type (e.g. `AWS::ECS::Service`). */
 export type ProviderRegistry = ReadonlyMap<string, ResourceProvider>;
+
+/** The provider of every custom resource type: `Custom::Anything` is registered under this one. */
+export const CUSTOM_RESOURCE = 'AWS::CloudFormation::CustomResource';
+
+/** The registry key of a resource type (every `Custom::…` type shares one provider). */
+export function providerKey(type: string): string {
+  return type.startsWith('Custom::') ? CUSTOM_RESOURCE : type;
+}

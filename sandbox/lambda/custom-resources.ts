@@ -6,13 +6,7 @@ import type { World } from '../world/world';
 import { functionByArn } from './functions';
 import { runFunction, type FunctionRunEnd } from './invoke';
 
-export const CUSTOM_RESOURCE = 'AWS::CloudFormation::CustomResource';
 const RESPONSE_PATH = '/cloudformation-custom-resource-response/';
-
-/** `Custom::Anything` and AWS::CloudFormation::CustomResource are both custom resources. */
-export function isCustomResourceType(type: string): boolean {
-  return type === CUSTOM_RESOURCE || type.startsWith('Custom::');
-}
 
 type RequestType = 'Create' | 'Update' | 'Delete';
 

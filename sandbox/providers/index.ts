@@ -1,5 +1,5 @@
-import type { ProviderRegistry, ResourceProvider } from '../core/provider';
-import { CUSTOM_RESOURCE, type CustomResources } from '../lambda/custom-resources';
+import { CUSTOM_RESOURCE, type ProviderRegistry, type ResourceProvider } from '../core/provider';
+import type { CustomResources } from '../lambda/custom-resources';
 import { lambdaProviders } from '../lambda/functions';
 import type { LoadBalancerPorts } from '../traffic/load-balancer-ports';
 import type { World } from '../world/world';
