@@ -21,6 +21,8 @@ type Answer =
 
 interface Invocation {
   readonly requestId: string;
+  /** The ResponseURL's last path segment; forgotten once the engine has read the answer. */
+  readonly token: string;
   answer?: Answer;
   runEnd?: FunctionRunEnd;
 }
@@ -102,7 +104,8 @@ export class CustomResources {
       );
     }
     const token = randomUUID();
-    const invocation: Invocation = { requestId: randomUUID() };
+    const invocation: Invocation = { requestId: randomUUID(), token };
+    this.forget(physicalId);
     this.invocations.set(physicalId, invocation);
     this.byToken.set(token, invocation);
     const event = {
@@ -121,6 +124,14 @@ export class CustomResources {
     });
   }
 
+  // A ResponseURL answers only while its resource waits: later PUTs find it expired, as in S3.
+  private forget(physicalId: string): void {
+    const invocation = this.invocations.get(physicalId);
+    if (invocation === undefined) return;
+    this.byToken.delete(invocation.token);
+    this.invocations.delete(physicalId);
+  }
+
   private settlement(physicalId: string): Settlement {
     const invocation = this.invocations.get(physicalId);
     if (invocation === undefined) {
@@ -131,7 +142,7 @@ export class CustomResources {
     }
     const { answer, runEnd } = invocation;
     if (answer === undefined && runEnd === undefined) return { state: 'pending' };
-    this.invocations.delete(physicalId);
+    this.forget(physicalId);
     if (answer?.status === 'SUCCESS') {
       return {
         state: 'settled',
